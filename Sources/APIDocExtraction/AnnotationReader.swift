@@ -1,0 +1,86 @@
+import APIDocMarkdown
+import APIDocJSON
+
+/// The JSON annotations that the docs put in HTML comments (`<!-- { "blockType": ... } -->`),
+/// read leniently (trailing commas, unquoted keys, `"true"` as a string).
+struct Annotation {
+    var json: JSONNode
+    var location: SourceLocation
+
+    var blockType: String? { json["blockType"]?.stringValue?.lowercased() }
+    var isPageAnnotation: Bool { json["type"]?.stringValue == "#page.annotation" }
+
+    /// `@odata.type` (or `@type`) with `Collection(...)` removed, and whether it was a collection.
+    var odataType: (name: String, collection: Bool)? {
+        guard var name = (json["@odata.type"] ?? json["@type"])?.stringValue?.trimmingSpaces(), !name.isEmpty else { return nil }
+        var collection = false
+        if name.lowercased().hasPrefix("collection(") && name.hasSuffix(")") {
+            name = String(name.dropFirst("collection(".count).dropLast())
+            collection = true
+        }
+        if name.hasPrefix("#") { name.removeFirst() }
+        return (name, collection)
+    }
+
+    var name: String? {
+        if let s = json["name"]?.stringValue { return s }
+        return json["name"]?.arrayValue?.first?.stringValue
+    }
+
+    func bool(_ key: String) -> Bool { json[key]?.boolValue ?? false }
+}
+
+enum AnnotationReader {
+    /// Reads every JSON comment in an HTML block. Comments that are not JSON (`<!-- uuid: ... -->`)
+    /// are skipped; JSON that does not parse even leniently is reported.
+    static func read(_ block: HTMLBlock, diagnostics: inout DiagnosticCollector) -> [Annotation] {
+        let literal = block.literal
+        guard literal.contains("<!--") else { return [] }
+        var result: [Annotation] = []
+        var searchStart = literal.startIndex
+        while let open = literal.range(of: "<!--", range: searchStart..<literal.endIndex) {
+            let close = literal.range(of: "-->", range: open.upperBound..<literal.endIndex)
+            let contentEnd = close?.lowerBound ?? literal.endIndex
+            let content = literal[open.upperBound..<contentEnd]
+            searchStart = close?.upperBound ?? literal.endIndex
+            guard let brace = content.firstIndex(where: { $0 != " " && $0 != "\n" && $0 != "\t" && $0 != "\r" }), content[brace] == "{" else { continue }
+            let origin = position(of: brace, in: literal, blockLocation: block.location)
+            let text = String(content[brace...])
+            do {
+                let parsed = try LenientJSON.parse(text, origin: JSONPosition(line: origin.line, column: origin.column))
+                for issue in parsed.issues {
+                    diagnostics.note("annotation-json", SourceLocation(line: issue.position.line, column: issue.position.column),
+                                     "annotation JSON is not strict JSON: \(issue.message)")
+                }
+                result.append(Annotation(json: parsed.node, location: origin))
+            } catch {
+                let location = errorLocation(error) ?? origin
+                diagnostics.warning("annotation-json", location, "annotation JSON does not parse, even leniently: \(errorMessage(error)); the annotation is ignored")
+            }
+        }
+        return result
+    }
+
+    static func position(of index: String.Index, in literal: String, blockLocation: SourceLocation) -> SourceLocation {
+        var line = blockLocation.line
+        var lineStart = literal.startIndex
+        var i = literal.startIndex
+        while i < index {
+            if literal[i] == "\n" { line += 1; lineStart = literal.index(after: i) }
+            i = literal.index(after: i)
+        }
+        let offset = literal.utf8.distance(from: lineStart, to: index)
+        let column = line == blockLocation.line ? blockLocation.column + offset : offset + 1
+        return SourceLocation(line: line, column: column)
+    }
+}
+
+func errorLocation(_ error: any Error) -> SourceLocation? {
+    guard let syntax = error as? JSONSyntaxError else { return nil }
+    return SourceLocation(line: syntax.position.line, column: syntax.position.column)
+}
+
+func errorMessage(_ error: any Error) -> String {
+    if let syntax = error as? JSONSyntaxError { return syntax.message }
+    return "\(error)"
+}

@@ -1,0 +1,85 @@
+import APIDocMarkdown
+
+/// Facts written in Description cells: enum members ("Possible values are: `a`, `b`."),
+/// read-only and nullable notes, "Inherited from [entity](entity.md)", "Required".
+enum DescriptionReader {
+    static let valuePhrases = [
+        "possible values are", "possible value are", "possible values include", "possible values:", "possible value is",
+        "possible values is", "the possible values are", "valid values are", "supported values are", "allowed values are",
+        "allowed values:", "supported values:", "must be one of", "the possible value are", "possible values for this property are",
+        "valid values for this property are", "possible value:",
+    ]
+
+    /// Members listed as code spans after a "possible values" phrase.
+    static func possibleValues(_ inlines: [Inline]) -> [String] {
+        var values: [String] = []
+        var collecting = false
+        for inline in flatten(inlines) {
+            switch inline {
+            case .text(let text):
+                let lower = text.lowercased()
+                if !collecting {
+                    if valuePhrases.contains(where: { lower.contains($0) }) { collecting = true }
+                    continue
+                }
+                if !isSeparator(lower) {
+                    // A period followed by more prose, or any other text, ends the list.
+                    return values
+                }
+            case .code(let code):
+                if collecting {
+                    let value = code.trimmingSpaces()
+                    if !value.isEmpty && !values.contains(value) { values.append(value) }
+                }
+            case .html:
+                continue
+            default:
+                if collecting && !values.isEmpty { return values }
+            }
+        }
+        return values
+    }
+
+    /// Text between listed members: commas, "and", "or", spaces, a final period.
+    static func isSeparator(_ lower: String) -> Bool {
+        let stripped = lower.replacingOccurrences(of: " and ", with: " ").replacingOccurrences(of: " or ", with: " ")
+        let words = stripped.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == ";" })
+        if words.isEmpty { return true }
+        if words.count == 1, ["and", "or", ".", "and.", "or."].contains(String(words[0])) { return true }
+        return words.allSatisfy { $0 == "and" || $0 == "or" || $0 == "." }
+    }
+
+    static func flatten(_ inlines: [Inline]) -> [Inline] {
+        var result: [Inline] = []
+        for inline in inlines {
+            switch inline {
+            case .emphasis(let c), .strong(let c): result.append(contentsOf: flatten(c))
+            case .link(_, let c): result.append(contentsOf: flatten(c))
+            case .softBreak, .lineBreak: result.append(.text(" "))
+            default: result.append(inline)
+            }
+        }
+        return result
+    }
+
+    static func readOnly(_ lower: String) -> Bool {
+        lower.contains("read-only") || lower.contains("readonly") || lower.contains("read only")
+    }
+
+    static func nullable(_ lower: String) -> Bool? {
+        if lower.contains("not nullable") || lower.contains("non-nullable") || lower.contains("not null") { return false }
+        if lower.contains("nullable") { return true }
+        return nil
+    }
+
+    static func required(_ lower: String) -> Bool? {
+        if lower.contains("required") && !lower.contains("not required") { return true }
+        if lower.contains("optional") { return false }
+        return nil
+    }
+
+    static func inheritedFrom(_ inlines: [Inline], lower: String) -> String? {
+        guard lower.contains("inherited from") || lower.contains("inherits from") else { return nil }
+        return inlines.links.first { TypeCellParser.isTypeLink($0.destination) }?.destination
+    }
+}

@@ -1,0 +1,257 @@
+import APIDocMarkdown
+import APIDocJSON
+
+/// One Graph page -> a `Page`: sections, tables, HTTP request lines, annotations and examples,
+/// with diagnostics for whatever was not understood. Pure: text in, value out.
+public enum PageExtractor {
+    public static func extract(path: String, source: String) -> Page {
+        let document = MarkdownDocument.parse(source)
+        var diagnostics = DiagnosticCollector(file: path)
+        for note in document.notes {
+            diagnostics.note("table-shape", note.location, note.message)
+        }
+        let (titleHeading, sections, linear) = SectionSplitter.split(document.blocks)
+        let stem = LinkTarget.stem(path)
+        let frontMatter = document.frontMatter
+        var page = Page(
+            path: path, stem: stem, docType: frontMatter?["doc_type"]?.trimmingSpaces(),
+            title: titleHeading?.text ?? frontMatter?["title"], description: frontMatter?["description"],
+            namespace: nil, titleLocation: titleHeading?.location ?? SourceLocation(line: 1, column: 1))
+        page.namespace = namespace(sections)
+        page.inheritsFrom = inheritsFrom(sections)
+
+        for section in sections {
+            read(section, into: &page, diagnostics: &diagnostics)
+        }
+        readEnumSections(sections, page: &page, diagnostics: &diagnostics)
+        readAnnotations(linear, page: &page, diagnostics: &diagnostics)
+        if page.requestBody == .unspecified, !page.httpRequests.isEmpty,
+           page.httpRequests.allSatisfy({ $0.method == "GET" || $0.method == "DELETE" }) {
+            page.requestBody = .none
+        }
+        page.diagnostics = diagnostics.diagnostics
+        return page
+    }
+
+    static func namespace(_ sections: [Section]) -> String? {
+        for section in sections.prefix(3) {
+            for paragraph in section.paragraphs {
+                let text = paragraph.inlines.plainText.trimmingSpaces()
+                if text.lowercased().hasPrefix("namespace:") {
+                    let value = text.dropFirst("namespace:".count).trimmingSpacesSubstring()
+                    let word = value.split(whereSeparator: { $0 == " " || $0 == "\n" }).first.map(String.init) ?? ""
+                    let cleaned = word.trimmingCharacters(in: ".`*")
+                    return cleaned.isEmpty ? nil : cleaned
+                }
+            }
+        }
+        return nil
+    }
+
+    static func inheritsFrom(_ sections: [Section]) -> String? {
+        for section in sections where section.level <= 1 {
+            for paragraph in section.paragraphs {
+                let lower = paragraph.inlines.plainText.lowercased()
+                guard lower.contains("inherits from") || lower.contains("inherited from") else { continue }
+                if let link = paragraph.inlines.links.first(where: { TypeCellParser.isTypeLink($0.destination) }) { return link.destination }
+            }
+        }
+        return nil
+    }
+
+    static func read(_ section: Section, into page: inout Page, diagnostics: inout DiagnosticCollector) {
+        let topic = section.topic
+        if topic.contains("permission") || topic == "prerequisites" {
+            for table in section.tables { if let p = TableReaders.permissions(table) { page.permissions.append(contentsOf: p) } }
+        } else if topic.contains("http request") {
+            for code in section.codeBlocks where code.language != "csharp" && code.language != "json" {
+                let lines = code.literal.split(separator: "\n", omittingEmptySubsequences: false)
+                for (offset, line) in lines.enumerated() {
+                    let location = SourceLocation(line: code.contentLine + offset, column: code.contentColumn)
+                    if let request = HTTPRequestParser.parseLine(line, location: location) {
+                        page.httpRequests.append(request)
+                    }
+                }
+            }
+            for table in section.tables where section.title.lowercased().contains("parameter") {
+                if let rows = TableReaders.properties(table, navigation: false, diagnostics: &diagnostics) {
+                    page.queryParameters.append(contentsOf: rows)
+                }
+            }
+        } else if topic.contains("request header") {
+            for table in section.tables { if let h = TableReaders.headers(table) { page.requestHeaders.append(contentsOf: h) } }
+        } else if topic.hasPrefix("request body") {
+            readRequestBody(section, page: &page, diagnostics: &diagnostics)
+        } else if topic.hasPrefix("response") && section.level <= 2 && page.response == nil {
+            page.response = readResponse(section)
+        } else if topic.hasPrefix("properties") || topic.hasPrefix("relationships") {
+            guard !isEnumHeading(section.title) else { return }
+            let navigation = topic.hasPrefix("relationships")
+            for table in section.tables {
+                if let rows = TableReaders.properties(table, navigation: navigation, diagnostics: &diagnostics) {
+                    if navigation { page.relationships.append(contentsOf: rows) } else { page.properties.append(contentsOf: rows) }
+                }
+            }
+        } else if topic.contains("parameters") {
+            for table in section.tables {
+                if let rows = TableReaders.properties(table, navigation: false, diagnostics: &diagnostics) {
+                    if topic.contains("function") { page.functionParameters.append(contentsOf: rows) } else { page.queryParameters.append(contentsOf: rows) }
+                }
+            }
+        }
+    }
+
+    static func readRequestBody(_ section: Section, page: inout Page, diagnostics: inout DiagnosticCollector) {
+        var resourceType: TypeRef?
+        var saysNone = false
+        for paragraph in section.paragraphs {
+            let text = paragraph.inlines.plainText.lowercased()
+            if text.contains("do not supply") || text.contains("don't supply") || text.contains("no request body")
+                || text.contains("not supply a request body") || text.contains("do not specify a request body") {
+                saysNone = true
+            }
+            if resourceType == nil, text.contains("json representation") || text.contains("json object representation") {
+                if let link = paragraph.inlines.links.first(where: { TypeCellParser.isTypeLink($0.destination) }) {
+                    resourceType = TypeRef(kind: .named(name: TypeCellParser.cleanName(link.text, destination: link.destination), link: link.destination),
+                                           collection: false, location: paragraph.location)
+                }
+            }
+        }
+        var rows: [PropertyRow] = []
+        for table in section.tables {
+            if let r = TableReaders.properties(table, navigation: false, diagnostics: &diagnostics) { rows.append(contentsOf: r) }
+        }
+        if let resourceType {
+            page.requestBody = .resource(resourceType, properties: rows)
+        } else if !rows.isEmpty {
+            page.requestBody = .parameters(rows)
+        } else if saysNone || section.blocks.isEmpty {
+            page.requestBody = .none
+        }
+    }
+
+    static func readResponse(_ section: Section) -> ResponseInfo? {
+        for paragraph in section.paragraphs {
+            let inlines = paragraph.inlines
+            let text = inlines.plainText
+            let lower = text.lowercased()
+            guard lower.contains("return") || lower.contains("response code") else { continue }
+            let status = firstStatusCode(text)
+            var type: TypeRef?
+            if let link = inlines.links.first(where: { TypeCellParser.isTypeLink($0.destination) && !$0.destination.lowercased().contains("errors") }) {
+                let collection = lower.contains("collection") || lower.contains(" objects")
+                type = TypeRef(kind: .named(name: TypeCellParser.cleanName(link.text, destination: link.destination), link: link.destination),
+                               collection: collection, location: paragraph.location)
+            } else if lower.contains(" stream") || lower.contains("binary content") {
+                type = TypeRef(kind: .primitive("Edm.Stream"), collection: false, location: paragraph.location)
+            }
+            return ResponseInfo(status: status, type: type, location: paragraph.location)
+        }
+        return nil
+    }
+
+    static func firstStatusCode(_ text: String) -> Int? {
+        var digits = ""
+        for c in text {
+            if c.isASCII && c.isNumber { digits.append(c) } else {
+                if digits.count == 3, let n = Int(digits), (100...599).contains(n) { return n }
+                digits = ""
+            }
+        }
+        if digits.count == 3, let n = Int(digits), (100...599).contains(n) { return n }
+        return nil
+    }
+
+    /// `### callState values`, `## chatType values` and the `Members` section of single-enum pages.
+    static func isEnumHeading(_ title: String) -> Bool {
+        title.lowercased().hasSuffix(" values") && !title.contains(" ", afterDropping: " values")
+    }
+
+    static func readEnumSections(_ sections: [Section], page: inout Page, diagnostics: inout DiagnosticCollector) {
+        let title = page.title ?? ""
+        let enumPageName: String? = {
+            let lower = title.lowercased()
+            for suffix in [" enum type", " enumeration type", " enum"] where lower.hasSuffix(suffix) {
+                return String(title.dropLast(suffix.count)).trimmingCharacters(in: "` ")
+            }
+            return nil
+        }()
+        for section in sections {
+            var name: String?
+            if isEnumHeading(section.title) {
+                name = String(section.title.dropLast(" values".count)).trimmingCharacters(in: "`* ")
+            } else if section.title.lowercased() == "members" || (section.level <= 2 && section.title.lowercased() == "properties") {
+                name = enumPageName
+            }
+            guard let name, !name.isEmpty else { continue }
+            for table in section.tables {
+                guard let members = TableReaders.enumMembers(table) else { continue }
+                if members.isEmpty {
+                    diagnostics.warning("empty-table", table.location, "enum table for '\(name)' has no members")
+                    continue
+                }
+                page.enums.append(EnumDefinition(name: name, members: members, location: section.location, fromProse: false))
+            }
+        }
+    }
+
+    static func readAnnotations(_ linear: [Block], page: inout Page, diagnostics: inout DiagnosticCollector) {
+        var pending: Annotation?
+        var lastRequest: Int?
+        for block in linear {
+            switch block {
+            case .html(let html):
+                for annotation in AnnotationReader.read(html, diagnostics: &diagnostics) where !annotation.isPageAnnotation {
+                    pending = annotation
+                }
+            case .heading(let heading) where heading.level <= 2:
+                pending = nil
+            case .codeBlock(let code):
+                guard let annotation = pending else { continue }
+                pending = nil
+                switch annotation.blockType {
+                case "resource":
+                    var resource = ResourceAnnotation(
+                        odataType: annotation.odataType?.name, baseType: annotation.json["baseType"]?.stringValue,
+                        keyProperty: annotation.json["keyProperty"]?.stringValue, openType: annotation.bool("openType"),
+                        abstract: annotation.bool("abstract") || annotation.bool("isAbstract"),
+                        optionalProperties: annotation.json["optionalProperties"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                        location: annotation.location, json: nil, jsonLocation: nil)
+                    if code.language == "json" || code.language.isEmpty {
+                        let origin = JSONPosition(line: code.contentLine, column: code.contentColumn)
+                        resource.jsonLocation = SourceLocation(line: code.contentLine, column: code.contentColumn)
+                        do {
+                            resource.json = try LenientJSON.parse(code.literal, origin: origin).node
+                        } catch {
+                            diagnostics.warning("example-json", errorLocation(error) ?? SourceLocation(line: code.contentLine, column: 1),
+                                                "JSON representation does not parse, even leniently: \(errorMessage(error))")
+                        }
+                    }
+                    if page.resource == nil { page.resource = resource }
+                case "request", "response", "example":
+                    let kind = Example.Kind(rawValue: annotation.blockType!)!
+                    var example = ExampleReader.read(annotation, kind: kind, block: code, diagnostics: &diagnostics)
+                    if kind == .example && example.method != nil {
+                        // `example` used in place of `request` on http fences.
+                        example.kind = .request
+                    }
+                    if example.kind == .request { lastRequest = page.examples.count }
+                    if example.kind == .response { example.requestIndex = lastRequest }
+                    page.examples.append(example)
+                default:
+                    break
+                }
+            default:
+                continue
+            }
+        }
+    }
+}
+
+extension String {
+    /// True when `character` occurs in the string once `suffix` is removed from its end.
+    func contains(_ character: Character, afterDropping suffix: String) -> Bool {
+        guard hasSuffix(suffix) else { return contains(character) }
+        return dropLast(suffix.count).contains(character)
+    }
+}

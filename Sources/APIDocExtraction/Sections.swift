@@ -1,0 +1,63 @@
+import APIDocMarkdown
+
+/// A page cut at its headings. Blocks nested in lists and block quotes are flattened into the
+/// section (real pages indent tables under list items). SDK tab headings (`# [C#](#tab/csharp)`)
+/// do not start sections.
+struct Section {
+    var level: Int
+    var title: String
+    var location: SourceLocation
+    /// The title of the enclosing level-2 section, lower-cased (the section itself when it is level 1 or 2).
+    var topic: String
+    var blocks: [Block]
+}
+
+enum SectionSplitter {
+    /// The sections, the page title (first level-1 heading that is not a tab heading), and every
+    /// block in document order, headings included, with lists and quotes flattened.
+    static func split(_ blocks: [Block]) -> (title: Heading?, sections: [Section], linear: [Block]) {
+        var linear: [Block] = []
+        var sections: [Section] = [Section(level: 0, title: "", location: SourceLocation(line: 1, column: 1), topic: "", blocks: [])]
+        var title: Heading?
+        var topic = ""
+        func add(_ block: Block) {
+            switch block {
+            case .heading(let heading):
+                if isTabHeading(heading) { return }
+                linear.append(block)
+                if heading.level == 1 && title == nil { title = heading }
+                let text = heading.text
+                if heading.level <= 2 { topic = text.lowercased() }
+                sections.append(Section(level: heading.level, title: text, location: heading.location, topic: topic, blocks: []))
+            case .list(let list):
+                for item in list.items { for child in item { add(child) } }
+            case .blockQuote(let quote):
+                for child in quote.children { add(child) }
+            default:
+                linear.append(block)
+                sections[sections.count - 1].blocks.append(block)
+            }
+        }
+        for block in blocks { add(block) }
+        return (title, sections, linear)
+    }
+
+    static func isTabHeading(_ heading: Heading) -> Bool {
+        let links = heading.inlines.links
+        return links.count == 1 && links[0].destination.hasPrefix("#tab/")
+    }
+}
+
+extension Section {
+    var tables: [Table] {
+        blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } }
+    }
+
+    var paragraphs: [Paragraph] {
+        blocks.compactMap { if case .paragraph(let p) = $0 { return p } else { return nil } }
+    }
+
+    var codeBlocks: [CodeBlock] {
+        blocks.compactMap { if case .codeBlock(let c) = $0 { return c } else { return nil } }
+    }
+}

@@ -1,0 +1,109 @@
+import APIDocMarkdown
+
+/// Reads the kinds of table the docs use: property/parameter tables (any header with a name
+/// column and a `Type` column), enum member tables, permission and header tables.
+enum TableReaders {
+    static let nameHeaders: Set<String> = [
+        "property", "properties", "name", "parameter", "parameters", "property name", "relationship", "relationship name",
+        "parameter name", "query parameter", "member", "field", "attribute", "key",
+    ]
+
+    static func normalizedHeader(_ cell: TableCell) -> String {
+        cell.text.lowercased().replacingOccurrences(of: "*", with: "").trimmingSpaces()
+    }
+
+    /// Column indexes of a property-like table: name, type, description, required; nil when the
+    /// table is not one.
+    static func propertyColumns(_ table: Table) -> (name: Int, type: Int, description: Int?, required: Int?)? {
+        let headers = table.header.map(normalizedHeader)
+        guard let name = headers.firstIndex(where: { nameHeaders.contains($0) }),
+              let type = headers.firstIndex(where: { $0 == "type" || $0 == "data type" || $0 == "value type" }), type != name else { return nil }
+        let description = headers.firstIndex { $0.hasPrefix("description") } ?? (headers.count > 2 ? headers.count - 1 : nil)
+        let required = headers.firstIndex { $0.hasPrefix("required") }
+        return (name, type, description == type ? nil : description, required)
+    }
+
+    static func properties(_ table: Table, navigation: Bool, diagnostics: inout DiagnosticCollector) -> [PropertyRow]? {
+        guard let columns = propertyColumns(table) else { return nil }
+        if table.rows.isEmpty {
+            diagnostics.warning("empty-table", table.location, "table has a header but no rows")
+        }
+        var rows: [PropertyRow] = []
+        for row in table.rows {
+            let nameCell = row[columns.name]
+            let name = propertyName(nameCell.text)
+            guard !name.isEmpty else { continue }
+            let typeCell = row[columns.type]
+            // Group-label rows (`**Call Handling**` with empty cells) carry no property.
+            if typeCell.text.isEmpty && (columns.description.map { row[$0].text.isEmpty } ?? true) { continue }
+            let descriptionCell = columns.description.map { row[$0] }
+            let description = descriptionCell?.text ?? ""
+            let lower = description.lowercased()
+            let descriptionInlines = descriptionCell?.inlines ?? []
+            var values = DescriptionReader.possibleValues(descriptionInlines)
+            if values.isEmpty { values = DescriptionReader.possibleValues(typeCell.inlines) }
+            var required = DescriptionReader.required(lower)
+            if let r = columns.required {
+                let text = row[r].text.lowercased()
+                required = text.hasPrefix("y") || text.hasPrefix("true") || text == "required"
+            }
+            let type = TypeCellParser.parse(typeCell)
+            if case .unknown(let text) = type.kind {
+                diagnostics.warning("unknown-type", typeCell.location, "type '\(text)' of '\(name)' names no type; it is read as any JSON value")
+            }
+            rows.append(PropertyRow(
+                name: name, type: type, description: description, possibleValues: values,
+                readOnly: DescriptionReader.readOnly(lower), nullable: DescriptionReader.nullable(lower), required: required,
+                inheritedFrom: DescriptionReader.inheritedFrom(descriptionInlines, lower: lower),
+                location: nameCell.location, isNavigation: navigation))
+        }
+        return rows
+    }
+
+    /// `id (deprecated)` -> `id`; backticks and emphasis are already gone from the plain text.
+    static func propertyName(_ text: String) -> String {
+        var name = Substring(text.trimmingSpaces())
+        if let cut = name.firstIndex(where: { $0 == " " || $0 == "(" || $0 == "\t" }) { name = name[..<cut] }
+        return String(name).trimmingCharacters(in: "`*:")
+    }
+
+    /// Enum member tables: `Member|Value|Description`, `Member`, `Value|Description`, `Name|Value`, ...
+    static func enumMembers(_ table: Table) -> [EnumDefinition.Member]? {
+        let headers = table.header.map(normalizedHeader)
+        guard let first = headers.first, ["member", "members", "name", "value", "enum value", "member name"].contains(first) else { return nil }
+        if headers.contains("type") { return nil }
+        let valueColumn = headers.indices.dropFirst().first { headers[$0] == "value" || headers[$0] == "int value" || headers[$0] == "numeric value" }
+        let descriptionColumn = headers.firstIndex { $0.hasPrefix("description") }
+        var members: [EnumDefinition.Member] = []
+        for row in table.rows {
+            let name = row[0].text.trimmingCharacters(in: "`*\"'")
+            guard !name.isEmpty, !name.contains(" ") else { continue }
+            let value = valueColumn.map { row[$0].text.trimmingCharacters(in: "`*") }.flatMap { $0.isEmpty ? nil : $0 }
+            members.append(EnumDefinition.Member(
+                name: name, value: value, description: descriptionColumn.map { row[$0].text } ?? "", location: row[0].location))
+        }
+        return members
+    }
+
+    static func permissions(_ table: Table) -> [Permission]? {
+        let headers = table.header.map(normalizedHeader)
+        guard headers.count >= 2, headers[0].hasPrefix("permission type") else { return nil }
+        return table.rows.map { row in
+            let text = row[1].text
+            let lower = text.lowercased()
+            let none = lower.isEmpty || lower.contains("not supported") || lower.contains("todo") || lower == "none" || lower == "n/a"
+            let names: [String] = none ? [] : text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+            return Permission(kind: row[0].text, permissions: names)
+        }
+    }
+
+    static func headers(_ table: Table) -> [HeaderRow]? {
+        let headers = table.header.map(normalizedHeader)
+        guard headers.count >= 2, ["name", "header", "request header"].contains(headers[0]) else { return nil }
+        return table.rows.compactMap { row in
+            let name = row[0].text
+            guard !name.isEmpty else { return nil }
+            return HeaderRow(name: name, value: row[row.count - 1].text, location: row[0].location)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import APIDocMarkdown
+
+/// Reads a Type cell (`String`, `Int32 collection`, `[call](call.md)`, `Collection([x](x.md))`,
+/// `[A](a.md) or [B](b.md)`, `callState`, `Edm.String`, `String (optional)`, ...) into a TypeRef.
+public enum TypeCellParser {
+    /// Primitive spellings seen in the docs, lower-cased, mapped to OData names.
+    static let primitives: [String: String] = [
+        "string": "Edm.String", "str": "Edm.String", "url": "Edm.String", "uri": "Edm.String",
+        "boolean": "Edm.Boolean", "bool": "Edm.Boolean",
+        "int32": "Edm.Int32", "int": "Edm.Int32", "integer": "Edm.Int32",
+        "int64": "Edm.Int64", "long": "Edm.Int64",
+        "int16": "Edm.Int16", "short": "Edm.Int16",
+        "byte": "Edm.Byte", "sbyte": "Edm.SByte",
+        "double": "Edm.Double", "number": "Edm.Double", "numeric": "Edm.Double",
+        "single": "Edm.Single", "float": "Edm.Single",
+        "decimal": "Edm.Decimal",
+        "datetimeoffset": "Edm.DateTimeOffset", "datetime": "Edm.DateTimeOffset", "timestamp": "Edm.DateTimeOffset",
+        "date": "Edm.Date",
+        "timeofday": "Edm.TimeOfDay",
+        "duration": "Edm.Duration", "timespan": "Edm.Duration",
+        "guid": "Edm.Guid", "uuid": "Edm.Guid",
+        "binary": "Edm.Binary", "base64": "Edm.Binary",
+        "stream": "Edm.Stream",
+        "json": "Edm.Untyped", "object": "Edm.Untyped", "untyped": "Edm.Untyped", "any": "Edm.Untyped",
+    ]
+
+    /// The OData name of a primitive spelling, or nil.
+    public static func primitive(_ word: String) -> String? {
+        var lower = word.lowercased()
+        if lower.hasPrefix("edm.") { lower.removeFirst(4) }
+        return primitives[lower]
+    }
+
+    public static func parse(_ cell: TableCell) -> TypeRef {
+        parse(inlines: cell.inlines, location: cell.location)
+    }
+
+    public static func parse(inlines: [Inline], location: SourceLocation) -> TypeRef {
+        let text = inlines.plainText.trimmingSpaces()
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "." && $0 != "_" })
+        let collection = words.contains("collection") || text.lowercased().hasPrefix("collection(")
+        let links = inlines.links.filter { isTypeLink($0.destination) }
+        if links.count >= 2 {
+            let choices = links.map { TypeRef(kind: .named(name: cleanName($0.text, destination: $0.destination), link: $0.destination), collection: false, location: location) }
+            return TypeRef(kind: .oneOf(choices), collection: collection, location: location)
+        }
+        if let link = links.first {
+            return TypeRef(kind: .named(name: cleanName(link.text, destination: link.destination), link: link.destination), collection: collection, location: location)
+        }
+        // No link: a primitive, an unlinked type name, or free text.
+        var core = text
+        for noise in ["(optional)", "(Optional)", "optional", "Optional", "(required)", "Required"] {
+            core = core.replacingOccurrences(of: noise, with: " ")
+        }
+        let tokens = core.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "`" || $0 == "*" || $0 == "," || $0 == "\t" })
+            .map(String.init)
+            .filter { !["collection", "of", "enum", "a", "an", "the"].contains($0.lowercased()) }
+        guard let first = tokens.first else {
+            return TypeRef(kind: .unknown(text), collection: collection, location: location)
+        }
+        if let primitive = primitive(first) {
+            return TypeRef(kind: .primitive(primitive), collection: collection, location: location)
+        }
+        if tokens.count == 1, isIdentifier(first) {
+            return TypeRef(kind: .named(name: first, link: nil), collection: collection, location: location)
+        }
+        if text.lowercased().hasPrefix("json") {
+            return TypeRef(kind: .primitive("Edm.Untyped"), collection: collection, location: location)
+        }
+        return TypeRef(kind: .unknown(text), collection: collection, location: location)
+    }
+
+    static func isTypeLink(_ destination: String) -> Bool {
+        let lower = destination.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("#") { return false }
+        let path = lower.split(separator: "#", maxSplits: 1).first.map(String.init) ?? lower
+        return path.hasSuffix(".md") || !path.contains(".")
+    }
+
+    static func cleanName(_ text: String, destination: String) -> String {
+        let trimmed = text.trimmingSpaces().trimmingCharacters(in: "`*")
+        if trimmed.isEmpty || !isIdentifier(trimmed) {
+            return LinkTarget.stem(destination)
+        }
+        return trimmed
+    }
+
+    static func isIdentifier(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
+        return word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "." }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// Link destinations to pages: `../resources/call.md`, `call.md#anchor`, `Call.MD`.
+public enum LinkTarget {
+    /// The lower-cased file stem a link points to (`../resources/callRoute.md` -> `callroute`).
+    public static func stem(_ destination: String) -> String {
+        var path = Substring(destination)
+        if let hash = path.firstIndex(of: "#") { path = path[..<hash] }
+        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        if let slash = path.lastIndex(of: "/") { path = path[path.index(after: slash)...] }
+        var stem = path.lowercased()
+        if stem.hasSuffix(".md") { stem.removeLast(3) }
+        return stem
+    }
+}

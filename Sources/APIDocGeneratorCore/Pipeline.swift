@@ -1,0 +1,33 @@
+import APIDocExtraction
+import APIDocModel
+import Foundation
+
+/// The whole pipeline over values: pages -> model -> Swift files. Only `OutputWriter` and the CLI
+/// touch the disk (and `PageLoader` reads the input).
+public enum Pipeline {
+    public struct Analysis: Sendable {
+        public var pages: [Page]
+        public var model: APIModel
+        /// Extraction and resolution diagnostics, sorted by file and position.
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func analyze(_ input: PageLoader.Input, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Analysis {
+        let loaded = try PageLoader.load(input, workers: workers)
+        return analyze(pages: loaded.pages, extra: loaded.diagnostics)
+    }
+
+    public static func analyze(pages: [Page], extra: [Diagnostic] = []) -> Analysis {
+        let (model, resolution) = Resolver.resolve(pages)
+        var diagnostics = extra + pages.flatMap(\.diagnostics) + resolution
+        diagnostics.sort { ($0.file, $0.line, $0.column, $0.rule, $0.message) < ($1.file, $1.line, $1.column, $1.rule, $1.message) }
+        return Analysis(pages: pages, model: model, diagnostics: diagnostics)
+    }
+
+    /// The model as pretty-printed JSON with sorted keys (stable, diffable).
+    public static func modelJSON(_ model: APIModel) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(model), as: UTF8.self)
+    }
+}

@@ -1,0 +1,213 @@
+/// Reads the inline markdown of one table cell (or of any short text that cmark did not parse):
+/// code spans, links (inline and reference-style), `**strong**` and `*emphasis*`, inline HTML
+/// such as `<br>`, backslash escapes (`\|`) and the common entities. Underscores are left alone:
+/// in these docs they belong to names far more often than to emphasis.
+struct CellInlineParser {
+    static let maximumDepth = 8
+
+    let bytes: [UInt8]
+    let linkDefinitions: [String: String]
+
+    static func parse(_ text: Substring, linkDefinitions: [String: String]) -> [Inline] {
+        let parser = CellInlineParser(bytes: Array(text.utf8), linkDefinitions: linkDefinitions)
+        return parser.parse(parser.bytes.startIndex..<parser.bytes.endIndex, depth: 0)
+    }
+
+    func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+
+    func parse(_ range: Range<Int>, depth: Int) -> [Inline] {
+        var result: [Inline] = []
+        var text: [UInt8] = []
+        func flush() {
+            if !text.isEmpty { result.append(.text(String(decoding: text, as: UTF8.self))); text.removeAll() }
+        }
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let byte = bytes[i]
+            switch byte {
+            case UInt8(ascii: "\\") where i + 1 < end && isPunctuation(bytes[i + 1]):
+                text.append(bytes[i + 1]); i += 2
+            case UInt8(ascii: "`"):
+                let run = runLength(at: i, of: byte, end: end)
+                if let close = findRun(of: byte, length: run, from: i + run, end: end) {
+                    flush()
+                    var content = string((i + run)..<close)
+                    if content.count >= 2, content.hasPrefix(" "), content.hasSuffix(" "), content.contains(where: { $0 != " " }) {
+                        content = String(content.dropFirst().dropLast())
+                    }
+                    result.append(.code(content))
+                    i = close + run
+                } else {
+                    text.append(contentsOf: bytes[i..<(i + run)]); i += run
+                }
+            case UInt8(ascii: "*") where depth < CellInlineParser.maximumDepth:
+                let run = runLength(at: i, of: byte, end: end)
+                let width = min(run, 2)
+                if let close = findRun(of: byte, length: width, from: i + width, end: end, exactly: false), close > i + width {
+                    flush()
+                    let inner = parse((i + width)..<close, depth: depth + 1)
+                    result.append(width == 2 ? .strong(inner) : .emphasis(inner))
+                    i = close + width
+                } else {
+                    text.append(contentsOf: bytes[i..<(i + run)]); i += run
+                }
+            case UInt8(ascii: "[") where depth < CellInlineParser.maximumDepth:
+                if let (inline, next) = link(at: i, end: end, depth: depth) {
+                    flush(); result.append(inline); i = next
+                } else {
+                    text.append(byte); i += 1
+                }
+            case UInt8(ascii: "<"):
+                if let close = htmlTagEnd(from: i, end: end) {
+                    flush(); result.append(.html(string(i..<(close + 1)))); i = close + 1
+                } else {
+                    text.append(byte); i += 1
+                }
+            case UInt8(ascii: "&"):
+                if let (decoded, next) = entity(at: i, end: end) {
+                    text.append(contentsOf: decoded.utf8); i = next
+                } else {
+                    text.append(byte); i += 1
+                }
+            default:
+                text.append(byte); i += 1
+            }
+        }
+        flush()
+        return result
+    }
+
+    func isPunctuation(_ b: UInt8) -> Bool {
+        (b >= 0x21 && b <= 0x2F) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60) || (b >= 0x7B && b <= 0x7E)
+    }
+
+    func runLength(at i: Int, of byte: UInt8, end: Int) -> Int {
+        var j = i
+        while j < end && bytes[j] == byte { j += 1 }
+        return j - i
+    }
+
+    /// The start of the next run of `byte` of `length` (exactly that long unless `exactly` is false).
+    func findRun(of byte: UInt8, length: Int, from start: Int, end: Int, exactly: Bool = true) -> Int? {
+        var j = start
+        while j < end {
+            if bytes[j] == byte {
+                let run = runLength(at: j, of: byte, end: end)
+                if run == length || (!exactly && run >= length) { return j }
+                j += run
+            } else {
+                j += 1
+            }
+        }
+        return nil
+    }
+
+    /// `[text](dest)`, `[text][label]`, `[text][]`, or `[label]` when the page defines that label.
+    func link(at i: Int, end: Int, depth: Int) -> (Inline, Int)? {
+        var level = 0
+        var j = i
+        var closeBracket: Int?
+        while j < end {
+            let b = bytes[j]
+            if b == UInt8(ascii: "\\") { j += 2; continue }
+            if b == UInt8(ascii: "`") {
+                let run = runLength(at: j, of: b, end: end)
+                if let close = findRun(of: b, length: run, from: j + run, end: end) { j = close + run; continue }
+                j += run; continue
+            }
+            if b == UInt8(ascii: "[") { level += 1 }
+            if b == UInt8(ascii: "]") {
+                level -= 1
+                if level == 0 { closeBracket = j; break }
+            }
+            j += 1
+        }
+        guard let close = closeBracket else { return nil }
+        let label = (i + 1)..<close
+        let children = { parse(label, depth: depth + 1) }
+        let next = close + 1
+        if next < end && bytes[next] == UInt8(ascii: "(") {
+            var k = next + 1
+            var parens = 1
+            while k < end {
+                if bytes[k] == UInt8(ascii: "(") { parens += 1 }
+                if bytes[k] == UInt8(ascii: ")") { parens -= 1; if parens == 0 { break } }
+                k += 1
+            }
+            guard k < end else { return nil }
+            var destination = string((next + 1)..<k).trimmingSpaces()
+            if let space = destination.firstIndex(of: " ") { destination = String(destination[..<space]) }
+            if destination.hasPrefix("<") && destination.hasSuffix(">") { destination = String(destination.dropFirst().dropLast()) }
+            return (.link(destination: destination, children: children()), k + 1)
+        }
+        if next < end && bytes[next] == UInt8(ascii: "[") {
+            if let refClose = bytes[(next + 1)..<end].firstIndex(of: UInt8(ascii: "]")) {
+                var key = string((next + 1)..<refClose)
+                if key.trimmingSpaces().isEmpty { key = string(label) }
+                if let destination = linkDefinitions[LinkDefinitions.normalize(key)] {
+                    return (.link(destination: destination, children: children()), refClose + 1)
+                }
+            }
+            return nil
+        }
+        if let destination = linkDefinitions[LinkDefinitions.normalize(string(label))] {
+            return (.link(destination: destination, children: children()), next)
+        }
+        return nil
+    }
+
+    func htmlTagEnd(from i: Int, end: Int) -> Int? {
+        guard i + 1 < end else { return nil }
+        let b = bytes[i + 1]
+        let isLetter = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+        guard isLetter || b == UInt8(ascii: "/") || b == UInt8(ascii: "!") else { return nil }
+        var j = i + 1
+        while j < end && j < i + 512 {
+            if bytes[j] == UInt8(ascii: ">") { return j }
+            if bytes[j] == UInt8(ascii: "<") { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    static let entities: [String: String] = [
+        "nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "#124": "|", "#39": "'", "#x7C": "|",
+    ]
+
+    func entity(at i: Int, end: Int) -> (String, Int)? {
+        var j = i + 1
+        while j < end && j < i + 10 && bytes[j] != UInt8(ascii: ";") { j += 1 }
+        guard j < end, bytes[j] == UInt8(ascii: ";") else { return nil }
+        guard let decoded = CellInlineParser.entities[string((i + 1)..<j)] else { return nil }
+        return (decoded, j + 1)
+    }
+}
+
+/// Reference-style link definitions (`[label]: destination`) collected from a page's source, since
+/// cmark resolves them inside paragraphs but table cells are read outside cmark.
+enum LinkDefinitions {
+    static func normalize(_ label: String) -> String {
+        label.trimmingSpaces().lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    static func collect(_ lines: [Substring]) -> [String: String] {
+        var result: [String: String] = [:]
+        var inFence = false
+        for line in lines {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
+            guard !inFence, line.count - trimmed.count <= 3, trimmed.hasPrefix("["),
+                  let close = trimmed.firstIndex(of: "]") else { continue }
+            let after = trimmed[trimmed.index(after: close)...]
+            guard after.hasPrefix(":") else { continue }
+            let label = String(trimmed[trimmed.index(after: trimmed.startIndex)..<close])
+            var destination = String(after.dropFirst()).trimmingSpaces()
+            if let space = destination.firstIndex(of: " ") { destination = String(destination[..<space]) }
+            guard !label.isEmpty, !destination.isEmpty else { continue }
+            let key = normalize(label)
+            if result[key] == nil { result[key] = destination }
+        }
+        return result
+    }
+}

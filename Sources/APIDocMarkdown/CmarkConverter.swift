@@ -1,0 +1,125 @@
+import CCmark
+
+/// The only code that touches libcmark: parses a buffer, walks the tree once into Swift values
+/// (copying every string out), and frees the document before returning. No `cmark_node` pointer
+/// leaves this file.
+enum CmarkConverter {
+    /// Nesting deeper than this (block quotes or lists inside each other) is not descended into;
+    /// the content is dropped with a note, so hostile input cannot exhaust the stack.
+    static let maximumDepth = 64
+
+    struct Output {
+        var blocks: [Block]
+        var notes: [TableNote]
+    }
+
+    static func convert(_ text: String, lines: [Substring], linkDefinitions: [String: String]) -> Output {
+        var utf8 = Array(text.utf8)
+        utf8.append(0)
+        let document: OpaquePointer? = utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                cmark_parse_document(pointer, buffer.count - 1, CMARK_OPT_DEFAULT)
+            }
+        }
+        guard let document else { return Output(blocks: [], notes: []) }
+        defer { cmark_node_free(document) }
+        var walker = Walker(lines: lines, linkDefinitions: linkDefinitions)
+        let blocks = walker.blocks(childrenOf: document, depth: 0, inQuote: false)
+        return Output(blocks: blocks, notes: walker.notes)
+    }
+
+    struct Walker {
+        let lines: [Substring]
+        let linkDefinitions: [String: String]
+        var notes: [TableNote] = []
+
+        mutating func blocks(childrenOf parent: OpaquePointer, depth: Int, inQuote: Bool) -> [Block] {
+            var result: [Block] = []
+            var child = cmark_node_first_child(parent)
+            while let node = child {
+                result.append(contentsOf: block(node, depth: depth, inQuote: inQuote))
+                child = cmark_node_next(node)
+            }
+            return result
+        }
+
+        mutating func block(_ node: OpaquePointer, depth: Int, inQuote: Bool) -> [Block] {
+            let location = SourceLocation(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+            let endLine = Int(cmark_node_get_end_line(node))
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                return [.heading(Heading(level: Int(cmark_node_get_heading_level(node)), inlines: inlines(childrenOf: node, depth: depth), location: location))]
+            case CMARK_NODE_PARAGRAPH:
+                let paragraph = Paragraph(inlines: inlines(childrenOf: node, depth: depth), location: location, endLine: endLine)
+                return PipeTableReader.split(paragraph: paragraph, lines: lines, stripQuotes: inQuote, linkDefinitions: linkDefinitions)
+            case CMARK_NODE_CODE_BLOCK:
+                let info = string(cmark_node_get_fence_info(node))
+                let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" }).first.map { $0.lowercased() } ?? ""
+                let fenced = isFenceLine(location.line)
+                return [.codeBlock(CodeBlock(
+                    language: language, literal: string(cmark_node_get_literal(node)), location: location,
+                    contentLine: fenced ? location.line + 1 : location.line, contentColumn: location.column, endLine: endLine))]
+            case CMARK_NODE_HTML_BLOCK:
+                return [.html(HTMLBlock(literal: string(cmark_node_get_literal(node)), location: location, endLine: endLine))]
+            case CMARK_NODE_THEMATIC_BREAK:
+                return [.thematicBreak(location)]
+            case CMARK_NODE_BLOCK_QUOTE:
+                guard depth < CmarkConverter.maximumDepth else { return [tooDeep(location)] }
+                return [.blockQuote(BlockQuote(children: blocks(childrenOf: node, depth: depth + 1, inQuote: true), location: location))]
+            case CMARK_NODE_LIST:
+                guard depth < CmarkConverter.maximumDepth else { return [tooDeep(location)] }
+                var items: [[Block]] = []
+                var item = cmark_node_first_child(node)
+                while let current = item {
+                    items.append(blocks(childrenOf: current, depth: depth + 1, inQuote: inQuote))
+                    item = cmark_node_next(current)
+                }
+                return [.list(List(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST, items: items, location: location))]
+            default:
+                return []
+            }
+        }
+
+        mutating func tooDeep(_ location: SourceLocation) -> Block {
+            notes.append(TableNote(location: location, message: "content nested deeper than \(CmarkConverter.maximumDepth) levels is ignored"))
+            return .thematicBreak(location)
+        }
+
+        func isFenceLine(_ line: Int) -> Bool {
+            guard line >= 1, line <= lines.count else { return false }
+            let trimmed = lines[line - 1].drop { $0 == " " || $0 == "\t" || $0 == ">" }
+            return trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~")
+        }
+
+        func inlines(childrenOf parent: OpaquePointer, depth: Int) -> [Inline] {
+            var result: [Inline] = []
+            var child = cmark_node_first_child(parent)
+            while let node = child {
+                if let inline = inline(node, depth: depth) { result.append(inline) }
+                child = cmark_node_next(node)
+            }
+            return result
+        }
+
+        func inline(_ node: OpaquePointer, depth: Int) -> Inline? {
+            let nested = { () -> [Inline] in depth < CmarkConverter.maximumDepth ? inlines(childrenOf: node, depth: depth + 1) : [] }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
+            case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
+            case CMARK_NODE_HTML_INLINE: return .html(string(cmark_node_get_literal(node)))
+            case CMARK_NODE_SOFTBREAK: return .softBreak
+            case CMARK_NODE_LINEBREAK: return .lineBreak
+            case CMARK_NODE_EMPH: return .emphasis(nested())
+            case CMARK_NODE_STRONG: return .strong(nested())
+            case CMARK_NODE_LINK: return .link(destination: string(cmark_node_get_url(node)), children: nested())
+            case CMARK_NODE_IMAGE: return .image(source: string(cmark_node_get_url(node)), children: nested())
+            default: return nil
+            }
+        }
+
+        func string(_ pointer: UnsafePointer<CChar>?) -> String {
+            guard let pointer else { return "" }
+            return String(cString: pointer)
+        }
+    }
+}

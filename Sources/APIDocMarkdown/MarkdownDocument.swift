@@ -1,0 +1,57 @@
+/// A markdown page read into Swift values: front matter, blocks with source positions, recovered
+/// pipe tables, and the page's reference-style link definitions.
+public struct MarkdownDocument: Sendable {
+    public var frontMatter: FrontMatter?
+    public var blocks: [Block]
+    /// `[label]: destination` definitions, keyed by normalised (lower-cased) label.
+    public var linkDefinitions: [String: String]
+    /// The page's lines, without line terminators.
+    public var lines: [Substring]
+    /// Structural problems met while reading (ragged tables, wrapped cells, excessive nesting).
+    public var notes: [TableNote]
+
+    /// Parses a page. Front matter is cut off before cmark sees it (cmark would read `---` as a
+    /// thematic break and a setext heading) by blanking its lines, so line numbers stay true.
+    public static func parse(_ source: String) -> MarkdownDocument {
+        // Split on bytes: "\r\n" is a single Character, so a Character split would miss it.
+        let lines: [Substring] = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { slice in
+            var line = Substring(slice)
+            if line.utf8.last == UInt8(ascii: "\r") { line = Substring(line.utf8.dropLast()) }
+            return line
+        }
+        let (frontMatter, frontMatterLines) = FrontMatter.read(lines)
+        var text = source
+        if frontMatterLines > 0 {
+            // Keep every line but empty the front matter ones.
+            let body = lines[frontMatterLines...].joined(separator: "\n")
+            text = String(repeating: "\n", count: frontMatterLines) + body
+        }
+        let definitions = LinkDefinitions.collect(lines)
+        let output = CmarkConverter.convert(text, lines: lines, linkDefinitions: definitions)
+        var notes = output.notes
+        var blocks = output.blocks
+        if frontMatterLines > 0 {
+            // cmark never sees the front matter, so no block comes from it.
+            blocks = blocks.filter { $0.location.line > frontMatterLines }
+        }
+        Self.collectTableNotes(blocks, into: &notes)
+        return MarkdownDocument(frontMatter: frontMatter, blocks: blocks, linkDefinitions: definitions, lines: lines, notes: notes)
+    }
+
+    static func collectTableNotes(_ blocks: [Block], into notes: inout [TableNote]) {
+        for block in blocks {
+            switch block {
+            case .table(let t): notes.append(contentsOf: t.notes)
+            case .list(let l): for item in l.items { collectTableNotes(item, into: &notes) }
+            case .blockQuote(let q): collectTableNotes(q.children, into: &notes)
+            default: break
+            }
+        }
+    }
+
+    /// Inline markdown of a short text outside the document tree (a table cell, a fragment), read
+    /// with this page's link definitions.
+    public func inlines(_ text: Substring) -> [Inline] {
+        CellInlineParser.parse(text, linkDefinitions: linkDefinitions)
+    }
+}

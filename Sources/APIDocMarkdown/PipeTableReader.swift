@@ -1,0 +1,248 @@
+/// Recovers GFM pipe tables from paragraphs. Plain cmark has no table node, so a table arrives as
+/// a paragraph; this reads the paragraph's source lines with GFM's cell rules, tolerating what
+/// real pages do: rows without a leading or closing pipe, pipes inside code spans (kept as text),
+/// unescaped pipes in prose (extra cells are joined back into the last cell), cells wrapped onto a
+/// continuation line, header and separator rows of different widths, and extra empty header cells.
+enum PipeTableReader {
+    /// A table has at most this many rows; the rest are dropped with a note (bounded memory).
+    static let maximumRows = 20_000
+
+    struct RawLine {
+        var text: Substring
+        var line: Int
+        /// 1-based column of `text`'s first byte in the source line.
+        var column: Int
+    }
+
+    struct SplitRow {
+        var cells: [(range: Range<Substring.Index>, column: Int)]
+        var leadingPipe: Bool
+        var trailingPipe: Bool
+        var text: Substring
+        var line: Int
+        /// Text of wrapped continuation lines, appended to the last cell.
+        var continuations: [String] = []
+    }
+
+    static func split(paragraph: Paragraph, lines: [Substring], stripQuotes: Bool, linkDefinitions: [String: String]) -> [Block] {
+        let first = max(paragraph.location.line, 1)
+        let last = min(paragraph.endLine, lines.count)
+        guard first <= last else { return [.paragraph(paragraph)] }
+        var raw: [RawLine] = []
+        raw.reserveCapacity(last - first + 1)
+        var sawPipe = false
+        for number in first...last {
+            let text = lines[number - 1]
+            var start = text.startIndex
+            while start < text.endIndex, text[start] == " " || text[start] == "\t" || (stripQuotes && text[start] == ">") {
+                start = text.index(after: start)
+            }
+            let content = text[start...]
+            if !sawPipe && content.utf8.contains(UInt8(ascii: "|")) { sawPipe = true }
+            raw.append(RawLine(text: content, line: number, column: text.utf8.distance(from: text.startIndex, to: start) + 1))
+        }
+        guard sawPipe, raw.count >= 2 else { return [.paragraph(paragraph)] }
+        var blocks: [Block] = []
+        var index = 0
+        var leadStart = 0
+        var foundTable = false
+        while index + 1 < raw.count {
+            if raw[index].text.utf8.contains(UInt8(ascii: "|")) && isSeparator(raw[index + 1].text) {
+                if leadStart < index {
+                    blocks.append(.paragraph(leadParagraph(raw[leadStart..<index], linkDefinitions: linkDefinitions, original: paragraph)))
+                }
+                let (table, next) = readTable(raw, headerIndex: index, linkDefinitions: linkDefinitions)
+                blocks.append(.table(table))
+                foundTable = true
+                index = next
+                leadStart = next
+            } else {
+                index += 1
+            }
+        }
+        guard foundTable else { return [.paragraph(paragraph)] }
+        if leadStart < raw.count {
+            blocks.append(.paragraph(leadParagraph(raw[leadStart..<raw.count], linkDefinitions: linkDefinitions, original: paragraph)))
+        }
+        return blocks
+    }
+
+    static func leadParagraph(_ lines: ArraySlice<RawLine>, linkDefinitions: [String: String], original: Paragraph) -> Paragraph {
+        var inlines: [Inline] = []
+        for (offset, line) in lines.enumerated() {
+            if offset > 0 { inlines.append(.softBreak) }
+            inlines.append(contentsOf: CellInlineParser.parse(line.text, linkDefinitions: linkDefinitions))
+        }
+        let first = lines.first!
+        return Paragraph(inlines: inlines, location: SourceLocation(line: first.line, column: first.column), endLine: lines.last!.line)
+    }
+
+    /// `|:---|---:|`, `---|---`, `:---|:---|:---|`: only pipes, dashes, colons and spaces, with at
+    /// least one dash and (unless it is a single column) a pipe.
+    static func isSeparator(_ text: Substring) -> Bool {
+        var dashes = 0
+        var pipes = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): dashes += 1
+            case UInt8(ascii: "|"): pipes += 1
+            case UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "\t"): break
+            default: return false
+            }
+        }
+        return dashes > 0 && pipes > 0
+    }
+
+    static func readTable(_ raw: [RawLine], headerIndex: Int, linkDefinitions: [String: String]) -> (Table, Int) {
+        var notes: [TableNote] = []
+        let headerRow = splitRow(raw[headerIndex])
+        let separator = splitRow(raw[headerIndex + 1])
+        var width = headerRow.cells.count
+        if separator.cells.count != width {
+            notes.append(TableNote(location: location(raw[headerIndex + 1], column: 0),
+                                   message: "table separator has \(separator.cells.count) cells but the header has \(width)"))
+        }
+        var rows: [SplitRow] = []
+        var index = headerIndex + 2
+        while index < raw.count {
+            let line = raw[index]
+            let hasPipe = line.text.utf8.contains(UInt8(ascii: "|"))
+            // A new table (header + separator) ends this one.
+            if hasPipe, index + 1 < raw.count, isSeparator(raw[index + 1].text) { break }
+            let row = splitRow(line)
+            if let previous = rows.last, !previous.trailingPipe, !row.leadingPipe, row.cells.count < width || !hasPipe {
+                // A wrapped cell: this line continues the previous row's last cell.
+                rows[rows.count - 1] = appendContinuation(previous, row)
+                notes.append(TableNote(location: location(line, column: 0), message: "table cell continues on the next line"))
+                index += 1
+                continue
+            }
+            if !hasPipe { break }
+            if rows.count >= maximumRows {
+                notes.append(TableNote(location: location(line, column: 0), message: "table has more than \(maximumRows) rows; the rest are ignored"))
+                index = raw.count
+                break
+            }
+            rows.append(row)
+            index += 1
+        }
+        // An extra empty header cell that no row fills (e.g. `|a|b|c||`) is dropped.
+        var header = headerRow.cells
+        while header.count > 1, headerRow.text[header.last!.range].allSatisfy({ $0 == " " || $0 == "\t" }),
+              rows.allSatisfy({ $0.cells.count < header.count }) {
+            header.removeLast()
+        }
+        width = header.count
+        let headerCells = header.map { cell(headerRow, $0, linkDefinitions: linkDefinitions) }
+        var cells: [[TableCell]] = []
+        cells.reserveCapacity(rows.count)
+        for row in rows {
+            var rowCells = row.cells.prefix(width).map { cell(row, $0, linkDefinitions: linkDefinitions) }
+            if row.cells.count > width, width > 0 {
+                // Unescaped pipes in prose: the rest of the row belongs to the last cell.
+                let start = row.cells[width - 1].range.lowerBound
+                let end = row.cells.last!.range.upperBound
+                rowCells[width - 1] = makeCell(row.text[start..<end], column: row.cells[width - 1].column, line: row.line, linkDefinitions: linkDefinitions)
+                notes.append(TableNote(location: SourceLocation(line: row.line, column: row.cells[width].column),
+                                       message: "table row has \(row.cells.count) cells but the header has \(width); the extra cells are read as part of the last one"))
+            } else if row.cells.count < width {
+                let column = row.cells.last.map { $0.column } ?? 1
+                while rowCells.count < width {
+                    rowCells.append(TableCell(source: "", inlines: [], location: SourceLocation(line: row.line, column: column)))
+                }
+            }
+            cells.append(rowCells)
+        }
+        let tableLocation = SourceLocation(line: raw[headerIndex].line, column: raw[headerIndex].column)
+        return (Table(header: headerCells, rows: cells, location: tableLocation, notes: notes), index)
+    }
+
+    static func location(_ line: RawLine, column: Int) -> SourceLocation {
+        SourceLocation(line: line.line, column: line.column + column)
+    }
+
+    static func appendContinuation(_ previous: SplitRow, _ continuation: SplitRow) -> SplitRow {
+        var merged = previous
+        guard let last = previous.cells.last else { return previous }
+        // Keep the previous cell's text and append the continuation's text as one string.
+        let extra = continuation.cells.map { String(continuation.text[$0.range]) }.joined(separator: " ")
+        merged.continuations.append(extra)
+        merged.cells[merged.cells.count - 1] = last
+        merged.trailingPipe = continuation.trailingPipe || (continuation.cells.count > 0 && continuation.text.hasSuffix("|"))
+        return merged
+    }
+
+    static func cell(_ row: SplitRow, _ cell: (range: Range<Substring.Index>, column: Int), linkDefinitions: [String: String]) -> TableCell {
+        var source = String(row.text[cell.range])
+        if cell.range.upperBound == row.cells.last?.range.upperBound, !row.continuations.isEmpty {
+            source = ([source] + row.continuations).joined(separator: " ")
+        }
+        return makeCell(Substring(source), column: cell.column, line: row.line, linkDefinitions: linkDefinitions)
+    }
+
+    static func makeCell(_ text: Substring, column: Int, line: Int, linkDefinitions: [String: String]) -> TableCell {
+        let source = String(text).trimmingSpaces()
+        return TableCell(source: source, inlines: CellInlineParser.parse(Substring(source), linkDefinitions: linkDefinitions),
+                         location: SourceLocation(line: line, column: column))
+    }
+
+    /// Splits a row at unescaped pipes outside code spans.
+    static func splitRow(_ raw: RawLine) -> SplitRow {
+        let text = raw.text
+        let utf8 = text.utf8
+        var cells: [(Range<Substring.Index>, Int)] = []
+        var index = utf8.startIndex
+        let end = utf8.endIndex
+        var leadingPipe = false
+        if index < end, utf8[index] == UInt8(ascii: "|") {
+            leadingPipe = true
+            index = utf8.index(after: index)
+        }
+        var cellStart = index
+        func column(of i: String.Index) -> Int {
+            var start = i
+            while start < end, utf8[start] == UInt8(ascii: " ") || utf8[start] == UInt8(ascii: "\t") { start = utf8.index(after: start) }
+            return raw.column + utf8.distance(from: utf8.startIndex, to: start)
+        }
+        while index < end {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\\") {
+                index = utf8.index(after: index)
+                if index < end { index = utf8.index(after: index) }
+                continue
+            }
+            if byte == UInt8(ascii: "`") {
+                var run = 0
+                var j = index
+                while j < end, utf8[j] == UInt8(ascii: "`") { run += 1; j = utf8.index(after: j) }
+                // Find a closing run of the same length on this line.
+                var k = j
+                var closed: String.Index?
+                while k < end {
+                    if utf8[k] == UInt8(ascii: "`") {
+                        var r = 0
+                        var m = k
+                        while m < end, utf8[m] == UInt8(ascii: "`") { r += 1; m = utf8.index(after: m) }
+                        if r == run { closed = m; break }
+                        k = m
+                    } else {
+                        k = utf8.index(after: k)
+                    }
+                }
+                index = closed ?? j
+                continue
+            }
+            if byte == UInt8(ascii: "|") {
+                cells.append((cellStart..<index, column(of: cellStart)))
+                index = utf8.index(after: index)
+                cellStart = index
+                continue
+            }
+            index = utf8.index(after: index)
+        }
+        let tail = text[cellStart..<end]
+        let trailingPipe = !cells.isEmpty && tail.allSatisfy { $0 == " " || $0 == "\t" }
+        if !trailingPipe { cells.append((cellStart..<end, column(of: cellStart))) }
+        return SplitRow(cells: cells, leadingPipe: leadingPipe, trailingPipe: trailingPipe, text: text, line: raw.line)
+    }
+}

@@ -1,0 +1,91 @@
+import APIDocExtraction
+import APIDocMarkdown
+
+/// Names the model gives: operations (`createCall`) and path parameters (`callId`). These are
+/// JSON-level names; the Swift emitter makes them safe identifiers.
+public enum Naming {
+    static let articles: Set<String> = ["a", "an", "the", "of", "for", "to", "in", "on", "by", "from", "with", "and"]
+
+    public static func upperFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+    public static func lowerFirst(_ s: String) -> String { s.prefix(1).lowercased() + s.dropFirst() }
+
+    /// Words -> lowerCamel: ["create", "calls"] -> "createCalls". Words keep their inner capitals.
+    public static func lowerCamel(_ words: [String]) -> String {
+        let cleaned = words.map { $0.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }
+        guard let first = cleaned.first else { return "" }
+        return lowerFirst(first) + cleaned.dropFirst().map(upperFirst).joined()
+    }
+
+    public static func singular(_ word: String) -> String {
+        let lower = word.lowercased()
+        if lower.hasSuffix("ies") && word.count > 3 { return String(word.dropLast(3)) + "y" }
+        if lower.hasSuffix("sses") || lower.hasSuffix("xes") || lower.hasSuffix("ches") || lower.hasSuffix("shes") { return String(word.dropLast(2)) }
+        if lower.hasSuffix("s") && !lower.hasSuffix("ss") && !lower.hasSuffix("us") && !lower.hasSuffix("is") && word.count > 1 { return String(word.dropLast()) }
+        return word
+    }
+
+    /// From the page title: "call: answer" -> "answerCall"; "Create calls" with a `call` body ->
+    /// "createCall"; "List participants" -> "listParticipants"; else the file name.
+    static func operationName(page: Page, method: String, bodyType: String?) -> String {
+        var title = page.title ?? ""
+        if let paren = title.firstIndex(of: "(") { title = String(title[..<paren]) }
+        var words: [String]
+        if let colon = title.firstIndex(of: ":") {
+            let noun = title[..<colon].split(separator: " ").map(String.init)
+            let verb = title[title.index(after: colon)...].split(separator: " ").map(String.init)
+            words = verb + noun
+        } else {
+            words = title.split(whereSeparator: { $0 == " " || $0 == "/" || $0 == "-" }).map(String.init)
+        }
+        words = words.filter { !articles.contains($0.lowercased()) }
+        if words.first?.lowercased() == "create", let bodyType, words.count == 2,
+           singular(words[1]).lowercased() == Resolver.simpleName(bodyType).lowercased() {
+            words = ["create", Resolver.simpleName(bodyType)]
+        }
+        var name = lowerCamel(words)
+        if name.isEmpty || !(name.first?.isLetter ?? false) {
+            name = lowerCamel(page.stem.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init))
+        }
+        return name.isEmpty ? method.lowercased() : name
+    }
+
+    /// Parameters of a path template: `{id}` after `calls` is `callId`; `{id | userPrincipalName}`
+    /// is named after its first alternative; `'{v}'` is a quoted function argument.
+    static func operationPath(_ template: String, query: String?) -> OperationPath {
+        var parameters: [PathParameter] = []
+        var used: Set<String> = []
+        var index = template.startIndex
+        while let open = template[index...].firstIndex(of: "{") {
+            guard let close = template[open...].firstIndex(of: "}") else { break }
+            let placeholder = String(template[template.index(after: open)..<close])
+            let alternatives = placeholder.split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+            let quoted = open > template.startIndex && template[template.index(before: open)] == "'"
+            var base = parameterName(alternatives.first ?? placeholder)
+            if base.isEmpty || base.lowercased() == "id" || base.lowercased() == "key" {
+                let before = template[..<open]
+                let segments = before.split(separator: "/")
+                if let previous = segments.last, !previous.contains("("), !previous.contains("{"), !previous.contains("=") {
+                    base = parameterName(singular(String(previous))) + "Id"
+                } else if base.isEmpty {
+                    base = "id"
+                }
+            }
+            if base.isEmpty || !(base.first?.isLetter ?? false) { base = "parameter" + base }
+            var name = base
+            var counter = 2
+            while used.contains(name) { name = base + String(counter); counter += 1 }
+            used.insert(name)
+            if !parameters.contains(where: { $0.placeholder == placeholder && $0.quoted == quoted }) || true {
+                parameters.append(PathParameter(placeholder: placeholder, name: name, alternatives: alternatives, quoted: quoted))
+            }
+            index = template.index(after: close)
+        }
+        return OperationPath(template: template, parameters: parameters, query: query)
+    }
+
+    /// "user-id" -> "userId", "period_value" -> "periodValue", "with spaces" -> "withSpaces".
+    static func parameterName(_ raw: String) -> String {
+        let words = raw.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        return lowerCamel(words)
+    }
+}

@@ -1,0 +1,161 @@
+import APIDocExtraction
+import APIDocMarkdown
+
+extension Resolver {
+    /// The qualified type a link leads to: the type its page defines, or the enum of that name on
+    /// an enum page (aggregate pages define many).
+    func lookupLink(_ link: String, name: String) -> String? {
+        let stem = LinkTarget.stem(link)
+        guard !stem.isEmpty else { return nil }
+        if let enums = enumsByStem[stem] {
+            let simple = Resolver.simpleName(name).lowercased()
+            if let match = enums.first(where: { Resolver.simpleName($0).lowercased() == simple }) { return match }
+            if enums.count == 1 { return enums[0] }
+        }
+        if let type = typeByStem[stem] { return type }
+        return nil
+    }
+
+    /// A type by name: qualified (`microsoft.graph.callRecords.session`) or simple (`callState`),
+    /// preferring the page's namespace when the simple name is defined in several.
+    func lookupName(_ name: String, namespace: String?) -> String? {
+        var name = name
+        if name.hasPrefix("#") { name.removeFirst() }
+        if let found = canonical[name.lowercased()] { return found }
+        if let found = canonical[Resolver.qualify(name, namespace: namespace).lowercased()] { return found }
+        let candidates = bySimpleName[Resolver.simpleName(name).lowercased()] ?? []
+        if candidates.count == 1 { return candidates[0] }
+        if let namespace, let match = candidates.first(where: { $0.lowercased().hasPrefix(namespace.lowercased() + ".") && $0.split(separator: ".").count == namespace.split(separator: ".").count + 1 }) {
+            return match
+        }
+        return candidates.sorted().first
+    }
+
+    /// Resolves a type reference to a model type name; unresolved references become `Edm.Untyped`
+    /// with a warning at the reference.
+    mutating func resolve(_ ref: TypeRef, page: Page, context: String) -> String {
+        switch ref.kind {
+        case .primitive(let name):
+            return name
+        case .unknown:
+            return "Edm.Untyped"
+        case .named(let name, let link):
+            if let link {
+                if let found = lookupLink(link, name: name) { return found }
+                if let found = lookupName(name, namespace: page.namespace) {
+                    if pagesByStem[LinkTarget.stem(link)] == nil {
+                        warn(page, ref.location, "missing-page", "\(context) links to '\(link)', a page that is not in the input; resolved by name to '\(found)'")
+                    }
+                    return found
+                }
+                warn(page, ref.location, "missing-page", "\(context) has type '\(name)', which links to '\(link)', a page that is not in the input; it is read as any JSON value")
+                return "Edm.Untyped"
+            }
+            if let primitive = TypeCellParser.primitive(name) { return primitive }
+            if let found = lookupName(name, namespace: page.namespace) { return found }
+            warn(page, ref.location, "unknown-type", "\(context) has type '\(name)', which no page defines; it is read as any JSON value")
+            return "Edm.Untyped"
+        case .oneOf(let choices):
+            let resolved = choices.map { choice -> String in
+                var single = choice
+                single.collection = false
+                return resolve(single, page: page, context: context)
+            }
+            if let common = commonAncestor(resolved) { return common }
+            warn(page, ref.location, "one-of", "\(context) may be any of \(resolved.joined(separator: ", ")), which share no base type; it is read as any JSON value")
+            return "Edm.Untyped"
+        }
+    }
+
+    func ancestors(_ name: String) -> [String] {
+        var chain: [String] = [name]
+        var current = types[name]?.baseType
+        while let base = current, !chain.contains(base), chain.count < 64 {
+            chain.append(base)
+            current = types[base]?.baseType
+        }
+        return chain
+    }
+
+    /// The nearest type that every one of `names` is or derives from.
+    func commonAncestor(_ names: [String]) -> String? {
+        guard let first = names.first, !names.contains("Edm.Untyped") else { return nil }
+        let others = names.dropFirst().map { Set(ancestors($0)) }
+        for candidate in ancestors(first) where others.allSatisfy({ $0.contains(candidate) }) {
+            // `entity` is too general to stand for a choice between two specific types.
+            if Resolver.simpleName(candidate) == "entity" && names.count > 1 { return nil }
+            return candidate
+        }
+        return nil
+    }
+
+    func property(_ row: PropertyRow, page: Page, type: String) -> Property {
+        Property(
+            name: row.name, type: type, collection: row.type.collection, readOnly: row.readOnly, nullable: row.nullable,
+            navigation: row.isNavigation, description: row.description.isEmpty ? nil : row.description,
+            possibleValues: type == "Edm.String" ? row.possibleValues : [], source: source(page, row.location))
+    }
+
+    func ownType(_ page: Page) -> String? {
+        guard let name = typeByStem[page.stem], let definition = types[name], definition.source.hasPrefix(page.path + ":") else { return nil }
+        return name
+    }
+
+    mutating func resolveBase(_ page: Page) {
+        guard let name = ownType(page), var definition = types[name] else { return }
+        // Base type: the annotation, an intro "Inherits from [x]", or nothing.
+        if let base = page.resource?.baseType, !base.isEmpty {
+            if let found = lookupName(base, namespace: page.namespace), found != name {
+                definition.baseType = found
+            } else if lookupName(base, namespace: page.namespace) == nil {
+                warn(page, page.resource!.location, "missing-page", "base type '\(base)' of '\(name)' is not defined in the input; the type has no base")
+            }
+        } else if let link = page.inheritsFrom, let found = lookupLink(link, name: LinkTarget.stem(link)), found != name, types[found]?.kind != .enum {
+            definition.baseType = found
+        }
+        types[name] = definition
+    }
+
+    mutating func resolveProperties(_ page: Page) {
+        guard let name = ownType(page), var definition = types[name] else { return }
+        var seen = Set<String>()
+        var properties: [Property] = []
+        for row in page.properties + page.relationships {
+            guard seen.insert(row.name).inserted else {
+                warn(page, row.location, "duplicate-property", "property '\(row.name)' of '\(name)' is listed twice; the first row is used")
+                continue
+            }
+            let type = resolve(row.type, page: page, context: "property '\(row.name)'")
+            properties.append(property(row, page: page, type: type))
+        }
+        definition.properties = properties
+        types[name] = definition
+    }
+
+    /// Entities are types with a key or an entity ancestor.
+    mutating func markEntities() {
+        for name in types.keys.sorted() where types[name]?.kind == .complex {
+            if ancestors(name).dropFirst().contains(where: { types[$0]?.kind == .entity || Resolver.simpleName($0) == "entity" }) {
+                types[name]!.kind = .entity
+            }
+        }
+    }
+
+    /// Base-type cycles are broken at the type that closes them.
+    mutating func checkBaseTypes() {
+        for name in types.keys.sorted() {
+            var seen: Set<String> = [name]
+            var current = types[name]?.baseType
+            while let base = current {
+                if seen.contains(base) {
+                    diagnostics.append(Diagnostic(file: String(types[name]!.source.split(separator: ":").first ?? ""), location: SourceLocation(line: 1, column: 1),
+                                                  severity: .warning, rule: "base-cycle", message: "base types of '\(name)' form a cycle; '\(name)' is given no base"))
+                    types[name]!.baseType = nil
+                    break
+                }
+                seen.insert(base)
+                current = types[base]?.baseType
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import APIDocExtraction
+import APIDocMarkdown
+
+/// Resolves pages into one model: links to types (file names matched case-insensitively), base
+/// types, enums from tables and from prose, request and response types. What cannot be resolved
+/// becomes any-JSON (`Edm.Untyped`) with a warning, so every input still generates.
+public struct Resolver {
+    public static let defaultNamespace = "microsoft.graph"
+
+    var types: [String: TypeDefinition] = [:]
+    /// Where each type was defined (for conflict messages), by lower-cased qualified name.
+    var definedAt: [String: (file: String, location: SourceLocation)] = [:]
+    /// Canonical qualified name by lower-cased qualified name.
+    var canonical: [String: String] = [:]
+    /// Qualified names by lower-cased simple name.
+    var bySimpleName: [String: [String]] = [:]
+    /// The type a page defines, by page stem.
+    var typeByStem: [String: String] = [:]
+    /// Enums a page defines, by page stem.
+    var enumsByStem: [String: [String]] = [:]
+    var pagesByStem: [String: [Int]] = [:]
+    let pages: [Page]
+    var diagnostics: [Diagnostic] = []
+
+    /// Resolves pages (in any order: they are sorted by path first, so the result is deterministic).
+    public static func resolve(_ pages: [Page]) -> (model: APIModel, diagnostics: [Diagnostic]) {
+        var resolver = Resolver(pages: pages.sorted { $0.path < $1.path })
+        return resolver.run()
+    }
+
+    init(pages: [Page]) {
+        self.pages = pages
+        for (index, page) in pages.enumerated() { pagesByStem[page.stem, default: []].append(index) }
+    }
+
+    mutating func run() -> (APIModel, [Diagnostic]) {
+        for page in pages { declareEnums(page) }
+        for page in pages where page.definesType { declareType(page) }
+        for page in pages { declareProseEnums(page) }
+        for page in pages where page.definesType { resolveBase(page) }
+        checkBaseTypes()
+        for page in pages where page.definesType { resolveProperties(page) }
+        let ops = buildOperations()
+        markEntities()
+        let model = APIModel(types: types.values.sorted { $0.name < $1.name }, operations: ops)
+        diagnostics.sort { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }
+        return (model, diagnostics)
+    }
+
+    // MARK: Declaring
+
+    static func qualify(_ name: String, namespace: String?) -> String {
+        var name = name
+        if name.hasPrefix("#") { name.removeFirst() }
+        if name.lowercased().hasPrefix("microsoft.") || name.lowercased().hasPrefix("graph.") { return name }
+        return (namespace ?? defaultNamespace) + "." + name
+    }
+
+    static func simpleName(_ qualified: String) -> String {
+        qualified.split(separator: ".").last.map(String.init) ?? qualified
+    }
+
+    func source(_ page: Page, _ location: SourceLocation) -> String { "\(page.path):\(location.line)" }
+
+    mutating func warn(_ page: Page, _ location: SourceLocation, _ rule: String, _ message: String) {
+        diagnostics.append(Diagnostic(file: page.path, location: location, severity: .warning, rule: rule, message: message))
+    }
+
+    mutating func register(_ definition: TypeDefinition, page: Page, location: SourceLocation) {
+        let key = definition.name.lowercased()
+        types[definition.name] = definition
+        canonical[key] = definition.name
+        definedAt[key] = (page.path, location)
+        bySimpleName[Resolver.simpleName(definition.name).lowercased(), default: []].append(definition.name)
+    }
+
+    mutating func declareEnums(_ page: Page) {
+        for definition in page.enums {
+            let name = Resolver.qualify(definition.name, namespace: page.namespace)
+            let members = definition.members.map { EnumMember(name: $0.name, value: $0.value.flatMap { Int($0) }, description: $0.description.isEmpty ? nil : $0.description) }
+            addEnum(name: name, members: members, page: page, location: definition.location)
+            enumsByStem[page.stem, default: []].append(canonical[name.lowercased()] ?? name)
+        }
+    }
+
+    mutating func addEnum(name: String, members: [EnumMember], page: Page, location: SourceLocation) {
+        let key = name.lowercased()
+        if let existingName = canonical[key], var existing = types[existingName] {
+            guard existing.kind == .enum else { return }
+            let old = existing.members.map(\.name)
+            let new = members.map(\.name)
+            if old != new {
+                let other = definedAt[key].map { "\($0.file):\($0.location.line)" } ?? "another page"
+                let added = new.filter { !old.contains($0) }
+                warn(page, location, "enum-conflict",
+                     "enum '\(Resolver.simpleName(name))' is defined here with members [\(new.joined(separator: ", "))] and at \(other) with [\(old.joined(separator: ", "))]; the generated enum has all of them")
+                for member in members where added.contains(member.name) { existing.members.append(member) }
+                types[existingName] = existing
+            }
+            return
+        }
+        var definition = TypeDefinition(name: name, kind: .enum, members: members, source: source(page, location))
+        definition.flags = Resolver.isFlags(members)
+        register(definition, page: page, location: location)
+    }
+
+    /// Values 1, 2, 4, 8, ... (0 allowed for "none") with at least three members.
+    static func isFlags(_ members: [EnumMember]) -> Bool {
+        let values = members.compactMap(\.value)
+        guard values.count == members.count, values.filter({ $0 > 0 }).count >= 3 else { return false }
+        let positive = values.filter { $0 > 0 }
+        return positive.allSatisfy { $0 & ($0 - 1) == 0 } && values.allSatisfy { $0 >= 0 } && positive.contains { $0 > 2 }
+            && !(positive.sorted() == Array(1...positive.count))
+    }
+
+    static func titleName(_ title: String?) -> String? {
+        guard var title = title?.trimmingSpaces(), !title.isEmpty else { return nil }
+        for suffix in [" resource type", " complex type", " entity type", " resource", " object", " type"] where title.lowercased().hasSuffix(suffix) {
+            title = String(title.dropLast(suffix.count))
+            break
+        }
+        title = title.trimmingSpaces()
+        guard !title.isEmpty, !title.contains(" ") else { return nil }
+        return title
+    }
+
+    mutating func declareType(_ page: Page) {
+        let location = page.resource?.location ?? page.titleLocation
+        let name: String
+        if let odata = page.resource?.odataType, !odata.isEmpty {
+            name = Resolver.qualify(odata, namespace: page.namespace)
+        } else {
+            name = Resolver.qualify(Resolver.titleName(page.title) ?? page.stem, namespace: page.namespace)
+        }
+        let key = name.lowercased()
+        if let existing = definedAt[key] {
+            if types[canonical[key]!]?.kind == .enum { return }
+            warn(page, location, "duplicate-type", "type '\(name)' is also defined at \(existing.file):\(existing.location.line); this definition is ignored")
+            typeByStem[page.stem] = canonical[key]
+            return
+        }
+        let kind: TypeDefinition.Kind = page.resource?.keyProperty != nil ? .entity : .complex
+        let definition = TypeDefinition(
+            name: name, kind: kind, baseType: nil, abstract: page.resource?.abstract ?? false, openType: page.resource?.openType ?? false,
+            description: page.description, source: source(page, page.titleLocation))
+        register(definition, page: page, location: page.titleLocation)
+        typeByStem[page.stem] = name
+    }
+
+    /// An unlinked type name with a "Possible values" list (`callState` in the seed) is an enum of that name.
+    mutating func declareProseEnums(_ page: Page) {
+        var rows = page.properties + page.relationships + page.functionParameters
+        switch page.requestBody {
+        case .resource(_, let p), .parameters(let p): rows += p
+        default: break
+        }
+        for row in rows where !row.possibleValues.isEmpty {
+            guard case .named(let name, let link) = row.type.kind else { continue }
+            if let link, lookupLink(link, name: name) != nil { continue }
+            let qualified = Resolver.qualify(name, namespace: page.namespace)
+            if let existing = canonical[qualified.lowercased()], types[existing]?.kind != .enum { continue }
+            if canonical[qualified.lowercased()] == nil, let found = lookupName(name, namespace: page.namespace), types[found]?.kind != .enum { continue }
+            addEnum(name: qualified, members: row.possibleValues.map { EnumMember(name: $0) }, page: page, location: row.location)
+        }
+    }
+}

@@ -1,0 +1,137 @@
+/// The one sanitiser for every identifier the emitter writes: type names, property names, enum
+/// cases, parameters. It handles Swift keywords, leading digits, `@odata.type`-style keys, dots,
+/// dashes, spaces, Unicode, and names that would clash with what the generated code itself
+/// declares (`CodingKeys`, `rawValue`, `additionalProperties`, ...).
+public enum SwiftNames {
+    /// Keywords that need backticks to be used as identifiers.
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout", "internal",
+        "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows", "static", "struct",
+        "subscript", "typealias", "var", "break", "case", "catch", "continue", "default", "defer", "do", "else", "fallthrough",
+        "for", "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while", "as", "false", "is", "nil",
+        "super", "throws", "true", "try", "await", "async", "any", "some", "consume", "borrowing", "consuming", "copy",
+        "discard", "each", "macro", "package", "nonisolated", "isolated", "actor", "indirect", "mutating", "nonmutating",
+        "override", "required", "convenience", "dynamic", "final", "lazy", "optional", "weak", "unowned", "get", "set",
+        "willSet", "didSet", "Any", "Sendable", "then",
+    ]
+
+    /// Names that cannot be used even with backticks, or that mean something else in member
+    /// position; they get a suffix instead.
+    static let unusable: Set<String> = ["self", "Self", "Type", "Protocol", "init", "super", "_", "deinit", "subscript"]
+
+    /// Type names the generated code or the runtime relies on; a docs type with such a name gets a suffix.
+    static let reservedTypeNames: Set<String> = [
+        "Swift", "Foundation", "FoundationNetworking", "APIDocRuntime", "GraphAPI", "CodingKeys", "Type", "Protocol", "Self",
+        "Any", "AnyObject", "Optional", "Array", "Dictionary", "Set", "String", "Int", "Bool", "Error", "Never", "Void",
+    ]
+
+    /// Splits a raw name into words at non-alphanumerics, keeping each word's own capitals.
+    static func words(_ raw: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for scalar in raw.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    static func upperFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+    static func lowerFirst(_ s: String) -> String {
+        // "URLPath" -> "urlPath", "ID" -> "id": lower the leading run of capitals but keep the start of the next word.
+        let chars = Array(s)
+        var i = 0
+        while i < chars.count, chars[i].isUppercase { i += 1 }
+        if i == 0 { return s }
+        if i == 1 || i == chars.count { return String(chars[..<i]).lowercased() + String(chars[i...]) }
+        return String(chars[..<(i - 1)]).lowercased() + String(chars[(i - 1)...])
+    }
+
+    /// An UpperCamel type name.
+    public static func typeName(_ raw: String) -> String {
+        let parts = words(raw)
+        var name = parts.map(upperFirst).joined()
+        if name.isEmpty { name = "Unnamed" }
+        if let first = name.unicodeScalars.first, ("0"..."9").contains(first) { name = "T" + name }
+        if reservedTypeNames.contains(name) || keywords.contains(name) || unusable.contains(name) { name += "Type" }
+        return name
+    }
+
+    /// A lowerCamel member name (property, case, parameter), backticked when it is a keyword;
+    /// `reserved` names (members the generated code declares itself) get a `Value` suffix.
+    public static func memberName(_ raw: String, reserved: Set<String> = []) -> String {
+        let parts = words(raw)
+        var name = parts.enumerated().map { $0.offset == 0 ? lowerFirst($0.element) : upperFirst($0.element) }.joined()
+        if name.isEmpty { name = "value" }
+        if let first = name.unicodeScalars.first, ("0"..."9").contains(first) { name = "_" + name }
+        if unusable.contains(name) || reserved.contains(name) { name += "Value" }
+        if keywords.contains(name) { return "`\(name)`" }
+        return name
+    }
+
+    /// The name without backticks (for use inside other identifiers or strings).
+    public static func bare(_ name: String) -> String {
+        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
+    }
+
+    /// Makes each name unique by appending 2, 3, ... to later duplicates (compared without
+    /// backticks and case-sensitively, as Swift does).
+    public static func uniqued(_ names: [String]) -> [String] {
+        var used: Set<String> = []
+        return names.map { name in
+            let base = bare(name)
+            var candidate = base
+            var counter = 2
+            while used.contains(candidate) { candidate = base + String(counter); counter += 1 }
+            used.insert(candidate)
+            if candidate == base { return name }
+            return keywords.contains(candidate) ? "`\(candidate)`" : candidate
+        }
+    }
+
+    /// A Swift string literal for any text.
+    public static func literal(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || (0x2028...0x2029).contains(scalar.value) {
+                    result += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// Text safe inside a `///` doc comment line (no line breaks).
+    public static func docText(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" { result += " "; continue }
+            if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+            result.unicodeScalars.append(scalar)
+        }
+        return result.trimmingSpaces()
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

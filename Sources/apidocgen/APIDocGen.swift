@@ -1,0 +1,37 @@
+import APIDocGeneratorCore
+import ArgumentParser
+import Foundation
+
+@main
+struct APIDocGen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apidocgen",
+        abstract: "Generate Swift Codable types and async request functions from API reference pages written in markdown.",
+        discussion: """
+            Exit codes: 0 success; 1 drift (generate --check) or lint errors; 2 bad input or usage.
+            Diagnostics are printed as path:line:col: severity: message [rule].
+            """,
+        subcommands: [Generate.self, Model.self],
+        defaultSubcommand: Generate.self
+    )
+}
+
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: "Folder of markdown pages to read.")
+    var input: String = "docs"
+
+    @Option(name: .long, help: "Worker threads for reading pages (default: the number of cores).")
+    var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+}
+
+struct Model: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the intermediate model (types and operations) as JSON.")
+
+    @OptionGroup var options: InputOptions
+
+    func run() throws {
+        let analysis = try runOrExit { try Pipeline.analyze(PageLoader.Input(path: options.input), workers: options.workers) }
+        print(try Pipeline.modelJSON(analysis.model))
+        Console.printDiagnostics(analysis.diagnostics, minimum: .warning)
+    }
+}
