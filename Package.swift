@@ -27,7 +27,8 @@ let package = Package(
         .target(name: "APIDocExtraction", dependencies: ["APIDocMarkdown", "APIDocJSON"]),
         .target(name: "APIDocModel", dependencies: ["APIDocExtraction"]),
         .target(name: "APIDocSwiftEmitter", dependencies: ["APIDocModel"]),
-        .target(name: "APIDocGeneratorCore", dependencies: ["APIDocModel", "APIDocSwiftEmitter"]),
+        .target(name: "CFileSwap"),
+        .target(name: "APIDocGeneratorCore", dependencies: ["APIDocModel", "APIDocSwiftEmitter", "CFileSwap"]),
         .executableTarget(
             name: "apidocgen",
             dependencies: [

@@ -1,5 +1,6 @@
 import APIDocExtraction
 import APIDocModel
+import APIDocSwiftEmitter
 import Foundation
 
 /// The whole pipeline over values: pages -> model -> Swift files. Only `OutputWriter` and the CLI
@@ -29,5 +30,12 @@ public enum Pipeline {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(model), as: UTF8.self)
+    }
+}
+
+extension Pipeline {
+    /// The generated files for an analysis, rendered, sorted by name.
+    public static func render(_ analysis: Analysis, options: SwiftEmitter.Options = SwiftEmitter.Options()) -> [(name: String, text: String)] {
+        SwiftEmitter.render(SwiftEmitter.emit(analysis.model, options: options))
     }
 }

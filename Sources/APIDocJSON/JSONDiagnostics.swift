@@ -27,7 +27,8 @@ public enum JSONLeniency: String, Hashable, Sendable, CaseIterable {
     case unquotedKey
     /// `'text'`; reported at the opening quote.
     case singleQuotedString
-    /// A raw byte below U+0020 (TAB, LF, ...) inside a string; reported at that byte, kept as is.
+    /// Raw bytes below U+0020 (TAB, LF, ...) inside a string, kept as they are; reported once a
+    /// string, at the first of them.
     case controlCharacterInString
     /// `...` (or `…`) standing for omitted elements, members or a value; reported at its first dot.
     case ellipsis

@@ -25,11 +25,11 @@ extension JSONParser {
         let end = bareWordEnd(from: index)
         let word = text(index..<end)
         index = end
-        report(.bareWord, at: start, "bare word '\(word)' read as a string")
+        report(.bareWord, at: start, "bare word \(Byte.quoted(word)) read as a string")
         return JSONNode(value: .string(word), position: start)
     }
 
-    /// Whether a token may end before `offset`: end of input, whitespace, `,`, `]`, `}` or a comment.
+    /// Whether a token may end before `offset`: end of input, whitespace (U+00A0 too), `,`, `]`, `}` or a comment.
     private func isDelimiter(at offset: Int) -> Bool {
         guard offset < count else { return true }
         switch bytes[offset] {
@@ -37,6 +37,8 @@ extension JSONParser {
             return true
         case Byte.slash:
             return offset + 1 < count && (bytes[offset + 1] == Byte.slash || bytes[offset + 1] == Byte.asterisk)
+        case 0xC2:
+            return offset + 1 < count && bytes[offset + 1] == 0xA0  // a non-breaking space
         default:
             return false
         }
@@ -115,7 +117,7 @@ extension JSONParser {
         guard isDelimiter(at: offset) else { return nil }
         let literal = text(start..<offset)
         if hasLeadingZero {
-            report(.leadingZero, at: here, "number '\(literal)' has leading zeros")
+            report(.leadingZero, at: here, "number \(Byte.quoted(literal)) has leading zeros")
         }
         index = offset
         return literal
@@ -142,7 +144,7 @@ extension JSONParser {
         let start = here
         let end = bareWordEnd(from: index)
         let placeholder = text(index..<end)
-        report(.ellipsis, at: start, "'\(placeholder)' stands for omitted content")
+        report(.ellipsis, at: start, "\(Byte.quoted(placeholder)) stands for omitted content")
         index = end
         return JSONNode(value: .string(placeholder), position: start, isEllipsis: true)
     }
@@ -159,6 +161,8 @@ extension JSONParser {
         var segmentStart = index
         var decoded: [UInt8] = []
         var hasEscapes = false
+        var controlCharacters = 0
+        var controlIssue = 0
         while true {
             guard index < count else {
                 throw JSONSyntaxError(position: start, message: "unterminated string: no closing \(quote == Byte.quote ? "'\"'" : "\"'\"") before the end of input")
@@ -175,12 +179,20 @@ extension JSONParser {
                 continue
             }
             if byte < 0x20 {
-                report(.controlCharacterInString, at: here, "raw control character \(Byte.describe(byte)) in string")
+                // One issue per string, at its first raw control character.
+                if controlCharacters == 0 {
+                    controlIssue = issues.count
+                    report(.controlCharacterInString, at: here, "raw control character \(Byte.describe(byte)) in string")
+                }
+                controlCharacters += 1
                 if byte == Byte.lineFeed || byte == Byte.carriageReturn {
                     noteLineBreak(at: index)
                 }
             }
             index += 1
+        }
+        if controlCharacters > 1 {
+            issues[controlIssue].message += " (\(controlCharacters) raw control characters in this string)"
         }
         let result: String
         if hasEscapes {

@@ -31,6 +31,17 @@ enum Byte {
         return "U+" + hex(UInt32(byte), digits: 4)
     }
 
+    /// Source text as a message shows it: JSON-quoted (so one line) and cut after `limit` scalars.
+    static func quoted(_ text: String, limit: Int = 40) -> String {
+        let scalars = text.unicodeScalars
+        guard let cut = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex),
+            cut != scalars.endIndex
+        else {
+            return JSONNode(value: .string(text)).jsonText()
+        }
+        return JSONNode(value: .string(String(scalars[..<cut]) + "…")).jsonText()
+    }
+
     static func hex(_ value: UInt32, digits: Int) -> String {
         let text = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, digits - text.count)) + text
@@ -292,9 +303,13 @@ struct JSONParser {
             return ellipsis
         } else if isKeyByte(byte) {
             let first = index
-            while index < count, isKeyByte(bytes[index]) { index += 1 }
+            while index < count, isKeyByte(bytes[index]),
+                !(bytes[index] == 0xC2 && index + 1 < count && bytes[index + 1] == 0xA0)
+            {
+                index += 1
+            }
             key = text(first..<index)
-            report(.unquotedKey, at: start, "unquoted key '\(key)'")
+            report(.unquotedKey, at: start, "unquoted key \(Byte.quoted(key))")
         } else {
             throw JSONSyntaxError(position: start, message: "expected a string key or '}', found \(Byte.describe(byte))")
         }
@@ -302,9 +317,9 @@ struct JSONParser {
         open[top].pendingKey = key
         open[top].pendingKeyPosition = start
         skipTrivia()
-        guard index < count else { throw endOfInput(open, expecting: "':' after key \"\(key)\"") }
+        guard index < count else { throw endOfInput(open, expecting: "':' after key \(Byte.quoted(key))") }
         guard bytes[index] == Byte.colon else {
-            throw JSONSyntaxError(position: here, message: "expected ':' after key \"\(key)\", found \(Byte.describe(bytes[index]))")
+            throw JSONSyntaxError(position: here, message: "expected ':' after key \(Byte.quoted(key)), found \(Byte.describe(bytes[index]))")
         }
         index += 1
         return nil
@@ -315,7 +330,7 @@ struct JSONParser {
         if container.keyIndex == nil {
             if container.members.count < 16 {
                 for member in container.members where member.key == key && !member.value.isEllipsis {
-                    report(.duplicateKey, at: position, "duplicate key \"\(key)\" (first at \(member.keyPosition))")
+                    report(.duplicateKey, at: position, "duplicate key \(Byte.quoted(key)) (first at \(member.keyPosition))")
                     return
                 }
                 return
@@ -327,7 +342,7 @@ struct JSONParser {
             container.keyIndex = index
         }
         if let first = container.keyIndex?[key] {
-            report(.duplicateKey, at: position, "duplicate key \"\(key)\" (first at \(first))")
+            report(.duplicateKey, at: position, "duplicate key \(Byte.quoted(key)) (first at \(first))")
         } else {
             container.keyIndex?[key] = position
         }

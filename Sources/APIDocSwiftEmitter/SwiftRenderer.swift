@@ -31,8 +31,13 @@ public enum SwiftRenderer {
             out += "\(pad(indent))}\n"
         case .enumDecl(let name, let conformances, let docLines, let members):
             doc(docLines, indent: indent, into: &out)
-            let modifier = name == "CodingKeys" ? "" : "public "
-            out += "\(pad(indent))\(modifier)enum \(name)\(conformanceList(conformances)) {\n"
+            var modifier = name == "CodingKeys" ? "" : "public "
+            var enumName = name
+            if name.hasPrefix("indirect ") {
+                modifier += "indirect "
+                enumName = String(name.dropFirst("indirect ".count))
+            }
+            out += "\(pad(indent))\(modifier)enum \(enumName)\(conformanceList(conformances)) {\n"
             renderMembers(members, indent: indent + 1, into: &out)
             out += "\(pad(indent))}\n"
         case .extensionDecl(let type, let docLines, let members):
@@ -98,7 +103,8 @@ public enum SwiftRenderer {
                 out += text.isEmpty ? "\n" : "\(pad(indent))\(text)\n"
             case .block(let header, let body, let footer):
                 out += "\(pad(indent))\(header) {\n"
-                statements(body, indent: indent + 1, into: &out)
+                // `case` labels stand level with their `switch`, as swift-format lays them out.
+                statements(body, indent: header.hasPrefix("switch ") ? indent : indent + 1, into: &out)
                 out += "\(pad(indent))}\(footer)\n"
             case .caseLabel(let label, let body):
                 out += "\(pad(indent))\(label)\n"

@@ -25,11 +25,12 @@ struct LeniencyTests {
     }
 
     @Test func nonBreakingSpacesAreReportedOnceALine() throws {
-        let result = try LenientJSON.parse("{\u{A0}\u{A0}\"a\": String\u{A0}\u{A0},\n\u{A0}\"b\":\u{A0}[1,\u{A0}2]}")
-        #expect(result.kinds == [.comment, .bareWord, .comment])
-        #expect(result.issues.map(\.position) == [at(1, 2), at(1, 11), at(2, 1)])
+        let result = try LenientJSON.parse("{\u{A0}\u{A0}\"a\": String\u{A0}\u{A0},\n\u{A0}\"b\":\u{A0}[1\u{A0},\u{A0}true\u{A0}],\n c\u{A0}: 0}")
+        #expect(result.kinds == [.comment, .bareWord, .comment, .unquotedKey, .comment])
+        #expect(result.issues.map(\.position) == [at(1, 2), at(1, 11), at(2, 1), at(3, 2), at(3, 3)])
         #expect(result.node["a"]?.stringValue == "String")
-        #expect(result.node["b"]?.jsonText() == "[1,2]")
+        #expect(result.node["b"]?.jsonText() == "[1,true]")
+        #expect(result.node["c"]?.numberText == "0")
     }
 
     @Test func unquotedKey() throws {
@@ -53,6 +54,14 @@ struct LeniencyTests {
         #expect(result.issues.map(\.position) == [at(1, 9), at(2, 9)])
         #expect(result.node["a"]?.stringValue == "x\ty")
         #expect(result.node["b"]?.stringValue == "1\n2")
+    }
+
+    @Test func rawControlCharactersAreReportedOnceAString() throws {
+        let result = try LenientJSON.parse("{\"description\": \"line one\n\tline two\r\nend\"}")
+        #expect(result.kinds == [.controlCharacterInString])
+        #expect(result.issues.first?.position == at(1, 26))
+        #expect(result.issues.first?.message.contains("4 raw control characters") == true)
+        #expect(result.node["description"]?.stringValue == "line one\n\tline two\r\nend")
     }
 
     @Test func ellipsisAsArrayElement() throws {
@@ -115,6 +124,13 @@ struct LeniencyTests {
         #expect(result.node["description"]?.stringValue == "translationPreferences resource\"")
         #expect(result.node["x"]?.stringValue == "Int32")
         #expect(result.kinds == [.bareWord, .bareWord, .comment])
+    }
+
+    @Test func longWordsAreCutInMessages() throws {
+        let word = String(repeating: "w", count: 500)
+        let result = try LenientJSON.parse("[\(word)]")
+        #expect(result.node.arrayValue?.first?.stringValue == word)
+        #expect(result.issues.first?.message == "bare word \"" + String(repeating: "w", count: 40) + "…\" read as a string")
     }
 
     @Test func leadingZeros() throws {

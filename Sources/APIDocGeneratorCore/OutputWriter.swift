@@ -1,0 +1,106 @@
+import APIDocSwiftEmitter
+import CFileSwap
+import Foundation
+
+/// Writes generated files into the output folder so that nothing is ever half-written:
+/// - a file is written only when its bytes change; files apidocgen wrote earlier and no longer
+///   produces are removed; files it did not write (no generated header) are left alone;
+/// - the new folder is built beside the output (unchanged files hard-linked, so their dates do
+///   not change and nothing recompiles needlessly), then exchanged with the output in one atomic
+///   rename; an error or a kill at any moment leaves the output as it was.
+public struct OutputWriter {
+    public struct Plan: Equatable, Sendable {
+        /// Files to create or replace, with their new text.
+        public var writes: [String: String]
+        /// Generated files that are no longer produced.
+        public var removals: [String]
+        public var unchanged: Int
+        /// The current text of files to replace (absent for new files), for diffs.
+        public var previous: [String: String]
+
+        public var isEmpty: Bool { writes.isEmpty && removals.isEmpty }
+    }
+
+    public let output: URL
+
+    public init(output: URL) {
+        self.output = output.standardizedFileURL
+    }
+
+    static func isGenerated(_ text: Substring) -> Bool { text.hasPrefix(SwiftRenderer.headerMarker) }
+
+    /// Compares the desired files with the folder's content. Throws when a desired name would
+    /// overwrite a file that apidocgen did not write, or a name would leave the folder.
+    public func plan(_ files: [(name: String, text: String)]) throws -> Plan {
+        var plan = Plan(writes: [:], removals: [], unchanged: 0, previous: [:])
+        let fm = FileManager.default
+        var existing: [String: String] = [:]
+        if let names = try? fm.contentsOfDirectory(atPath: output.path) {
+            for name in names where name.hasSuffix(".swift") {
+                if let data = fm.contents(atPath: output.appendingPathComponent(name).path) {
+                    existing[name] = String(decoding: data, as: UTF8.self)
+                }
+            }
+        }
+        var desired: Set<String> = []
+        for file in files {
+            guard OutputWriter.isSafeName(file.name) else { throw GeneratorError.output("refusing to write '\(file.name)': not a plain file name") }
+            desired.insert(file.name)
+            if let current = existing[file.name] {
+                if current == file.text { plan.unchanged += 1; continue }
+                guard OutputWriter.isGenerated(Substring(current)) else {
+                    throw GeneratorError.output("'\(output.lastPathComponent)/\(file.name)' was not written by apidocgen; refusing to overwrite it")
+                }
+                plan.previous[file.name] = current
+            }
+            plan.writes[file.name] = file.text
+        }
+        plan.removals = existing.filter { !desired.contains($0.key) && OutputWriter.isGenerated(Substring($0.value)) }.map(\.key).sorted()
+        return plan
+    }
+
+    /// A plain file name: no separators, not `.` or `..`, no NUL.
+    static func isSafeName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\\") && !name.contains("\0") && name.utf8.count < 250
+    }
+
+    /// Applies the plan atomically (see the type's documentation). A no-op plan touches nothing.
+    public func apply(_ plan: Plan) throws {
+        guard !plan.isEmpty else { return }
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).apidocgen-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fm.removeItem(at: staging)
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            let outputExists = fm.fileExists(atPath: output.path)
+            if outputExists {
+                for name in try fm.contentsOfDirectory(atPath: output.path) where plan.writes[name] == nil && !plan.removals.contains(name) {
+                    let source = output.appendingPathComponent(name)
+                    let target = staging.appendingPathComponent(name)
+                    do { try fm.linkItem(at: source, to: target) } catch { try fm.copyItem(at: source, to: target) }
+                }
+            }
+            for (name, text) in plan.writes {
+                try Data(text.utf8).write(to: staging.appendingPathComponent(name))
+            }
+            if outputExists {
+                if apidocgen_exchange_paths(staging.path, output.path) != 0 {
+                    // No atomic exchange here: fall back to two renames (a crash between them leaves the old folder beside).
+                    let old = parent.appendingPathComponent(".\(output.lastPathComponent).apidocgen-old-\(ProcessInfo.processInfo.processIdentifier)")
+                    try fm.moveItem(at: output, to: old)
+                    try fm.moveItem(at: staging, to: output)
+                    try? fm.removeItem(at: old)
+                    return
+                }
+            } else {
+                try fm.moveItem(at: staging, to: output)
+                return
+            }
+            try fm.removeItem(at: staging)
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw GeneratorError.output("cannot write '\(output.lastPathComponent)': \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,229 @@
+import APIDocModel
+
+/// Everything the translators need to know about the model as a whole: the Swift name of every
+/// type, which types are polymorphic (have derived types and are used), and which properties
+/// must be stored out of line because structs would otherwise contain themselves.
+struct EmitterContext {
+    let model: APIModel
+    let types: [String: TypeDefinition]
+    /// Swift type name by qualified name.
+    private(set) var swiftNames: [String: String] = [:]
+    /// Derived types (transitive), sorted, by qualified base name.
+    private(set) var descendants: [String: [String]] = [:]
+    /// Qualified names of types used through a polymorphic wrapper (`AnyX`).
+    private(set) var polymorphic: Set<String> = []
+    /// Wrapper type name by qualified base name.
+    private(set) var wrapperNames: [String: String] = [:]
+    /// Properties stored out of line: "qualifiedType/jsonName".
+    private(set) var boxed: Set<String> = []
+    /// Property lists with base-type properties first, by qualified name.
+    private(set) var flattened: [String: [Property]] = [:]
+
+    /// A wrapper with more cases than this is not generated; the base struct is used instead
+    /// (it keeps derived types' extra keys in `additionalProperties`).
+    static let maximumWrapperCases = 200
+
+    init(model: APIModel, reservedTypeNames: Set<String>) {
+        self.model = model
+        var types: [String: TypeDefinition] = [:]
+        for type in model.types { types[type.name] = type }
+        self.types = types
+        assignNames(reserved: reservedTypeNames)
+        computeDescendants()
+        computeFlattened()
+        computePolymorphic()
+        computeBoxing()
+    }
+
+    // MARK: Names
+
+    mutating func assignNames(reserved: Set<String>) {
+        var used = reserved
+        var lowerUsed = Set(reserved.map { $0.lowercased() })
+        // Types in the default namespace first, so that they keep the plain names.
+        let ordered = model.types.map(\.name).sorted { a, b in
+            let da = EmitterContext.subNamespace(a).isEmpty, db = EmitterContext.subNamespace(b).isEmpty
+            return da != db ? da : a < b
+        }
+        for name in ordered {
+            var candidate = SwiftNames.typeName(EmitterContext.subNamespace(name) + " " + EmitterContext.simpleName(name))
+            let base = candidate
+            var counter = 2
+            // Case-insensitive uniqueness keeps file names distinct on case-insensitive disks.
+            while used.contains(candidate) || lowerUsed.contains(candidate.lowercased()) || candidate.hasPrefix("Any") && used.contains(String(candidate.dropFirst(3))) {
+                candidate = base + String(counter)
+                counter += 1
+            }
+            used.insert(candidate)
+            lowerUsed.insert(candidate.lowercased())
+            swiftNames[name] = candidate
+        }
+    }
+
+    /// `microsoft.graph.callRecords.session` -> `callRecords`; `microsoft.graph.call` -> "".
+    static func subNamespace(_ qualified: String) -> String {
+        var parts = qualified.split(separator: ".").map(String.init)
+        guard parts.count > 1 else { return "" }
+        parts.removeLast()
+        if parts.count >= 2 && parts[0].lowercased() == "microsoft" && parts[1].lowercased() == "graph" { parts.removeFirst(2) }
+        return parts.joined(separator: " ")
+    }
+
+    static func simpleName(_ qualified: String) -> String {
+        qualified.split(separator: ".").last.map(String.init) ?? qualified
+    }
+
+    func swiftName(_ qualified: String) -> String { swiftNames[qualified] ?? "APIDocRuntime.JSONValue" }
+
+    // MARK: Inheritance
+
+    mutating func computeDescendants() {
+        var children: [String: [String]] = [:]
+        for type in model.types where type.kind != .enum {
+            if let base = type.baseType, types[base] != nil { children[base, default: []].append(type.name) }
+        }
+        for type in model.types where children[type.name] != nil {
+            var result: [String] = []
+            var queue = children[type.name] ?? []
+            var seen: Set<String> = [type.name]
+            while let next = queue.first {
+                queue.removeFirst()
+                guard seen.insert(next).inserted else { continue }
+                result.append(next)
+                queue.append(contentsOf: children[next] ?? [])
+            }
+            descendants[type.name] = result.sorted()
+        }
+    }
+
+    func ancestors(_ name: String) -> [String] {
+        var chain: [String] = []
+        var current = types[name]?.baseType
+        var seen: Set<String> = [name]
+        while let base = current, types[base] != nil, seen.insert(base).inserted {
+            chain.append(base)
+            current = types[base]?.baseType
+        }
+        return chain
+    }
+
+    mutating func computeFlattened() {
+        for type in model.types where type.kind != .enum {
+            var seen: Set<String> = []
+            var properties: [Property] = []
+            for owner in ancestors(type.name).reversed() + [type.name] {
+                for property in types[owner]?.properties ?? [] where seen.insert(property.name).inserted {
+                    properties.append(property)
+                }
+            }
+            flattened[type.name] = properties
+        }
+    }
+
+    mutating func computePolymorphic() {
+        var used: Set<String> = []
+        for type in model.types { for p in type.properties { used.insert(p.type) } }
+        for op in model.operations {
+            if let b = op.requestBody { used.insert(b.type) }
+            if let r = op.response?.type { used.insert(r) }
+        }
+        for name in used.sorted() {
+            guard let list = descendants[name], !list.isEmpty, list.count < EmitterContext.maximumWrapperCases else { continue }
+            polymorphic.insert(name)
+            var wrapper = "Any" + swiftName(name)
+            var counter = 2
+            while swiftNames.values.contains(wrapper) { wrapper = "Any" + swiftName(name) + String(counter); counter += 1 }
+            wrapperNames[name] = wrapper
+        }
+    }
+
+    /// Struct-to-struct edges through non-collection properties; wrappers are `indirect` enums
+    /// and arrays store out of line already, so only these edges can make a struct infinite.
+    mutating func computeBoxing() {
+        var edges: [String: [(String, String)]] = [:]
+        for type in model.types where type.kind != .enum {
+            for property in flattened[type.name] ?? [] where !property.collection {
+                guard let target = types[property.type], target.kind != .enum, !polymorphic.contains(property.type) else { continue }
+                edges[type.name, default: []].append((property.type, property.name))
+            }
+        }
+        let components = StronglyConnected.components(nodes: model.types.map(\.name).sorted(), edges: edges.mapValues { $0.map(\.0) })
+        for type in model.types where type.kind != .enum {
+            for (target, property) in edges[type.name] ?? [] where components[target] == components[type.name] {
+                boxed.insert(type.name + "/" + property)
+            }
+        }
+    }
+
+    // MARK: Type uses
+
+    static let primitives: [String: String] = [
+        "Edm.String": "Swift.String", "Edm.Boolean": "Swift.Bool", "Edm.Int32": "Swift.Int32", "Edm.Int64": "Swift.Int64",
+        "Edm.Int16": "Swift.Int16", "Edm.Byte": "Swift.UInt8", "Edm.SByte": "Swift.Int8", "Edm.Double": "Swift.Double",
+        "Edm.Single": "Swift.Float", "Edm.Decimal": "Foundation.Decimal", "Edm.DateTimeOffset": "APIDocRuntime.DateTimeOffset",
+        "Edm.Date": "APIDocRuntime.DateOnly", "Edm.TimeOfDay": "APIDocRuntime.TimeOfDay", "Edm.Duration": "APIDocRuntime.ISODuration",
+        "Edm.Guid": "APIDocRuntime.GUID", "Edm.Binary": "Foundation.Data", "Edm.Stream": "APIDocRuntime.JSONValue",
+        "Edm.Untyped": "APIDocRuntime.JSONValue",
+    ]
+
+    /// The Swift type for a use of a model type (without optionality).
+    func swiftType(_ type: String, collection: Bool) -> String {
+        let element: String
+        if let primitive = EmitterContext.primitives[type] {
+            element = primitive
+        } else if let wrapper = wrapperNames[type] {
+            element = wrapper
+        } else if swiftNames[type] != nil {
+            element = swiftName(type)
+        } else {
+            element = "APIDocRuntime.JSONValue"
+        }
+        return collection ? "[\(element)]" : element
+    }
+}
+
+/// Tarjan's strongly connected components, iterative (no recursion on deep graphs).
+enum StronglyConnected {
+    static func components(nodes: [String], edges: [String: [String]]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        var low: [String: Int] = [:]
+        var onStack: Set<String> = []
+        var stack: [String] = []
+        var component: [String: Int] = [:]
+        var counter = 0
+        var componentCount = 0
+        for root in nodes where index[root] == nil {
+            var work: [(node: String, next: Int)] = [(root, 0)]
+            index[root] = counter; low[root] = counter; counter += 1
+            stack.append(root); onStack.insert(root)
+            while var frame = work.popLast() {
+                let successors = edges[frame.node] ?? []
+                if frame.next < successors.count {
+                    let successor = successors[frame.next]
+                    frame.next += 1
+                    work.append(frame)
+                    if index[successor] == nil {
+                        index[successor] = counter; low[successor] = counter; counter += 1
+                        stack.append(successor); onStack.insert(successor)
+                        work.append((successor, 0))
+                    } else if onStack.contains(successor) {
+                        low[frame.node] = min(low[frame.node]!, index[successor]!)
+                    }
+                } else {
+                    if let parent = work.last {
+                        low[parent.node] = min(low[parent.node]!, low[frame.node]!)
+                    }
+                    if low[frame.node] == index[frame.node] {
+                        while let member = stack.popLast() {
+                            onStack.remove(member)
+                            component[member] = componentCount
+                            if member == frame.node { break }
+                        }
+                        componentCount += 1
+                    }
+                }
+            }
+        }
+        return component
+    }
+}
