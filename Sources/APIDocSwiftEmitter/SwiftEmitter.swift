@@ -7,13 +7,17 @@ public enum SwiftEmitter {
         /// The name of the module the generated code is compiled in; it may not be used as a type name.
         public var moduleName: String
 
-        public init(moduleName: String = "GraphAPI") {
+        /// How the input folder is named in the header of files that come from no single page.
+        public var inputName: String
+
+        public init(moduleName: String = "GraphAPI", inputName: String = "docs") {
             self.moduleName = moduleName
+            self.inputName = inputName
         }
     }
 
     public static func emit(_ model: APIModel, options: Options = Options()) -> [SwiftFile] {
-        var reserved: Set<String> = [options.moduleName]
+        var reserved: Set<String> = [options.moduleName, registryName]
         // Path enums are named after operations; keep type names clear of them.
         for operation in model.operations { reserved.insert(SwiftNames.typeName(operation.name) + "Path") }
         let context = EmitterContext(model: model, reservedTypeNames: reserved)
@@ -40,7 +44,34 @@ public enum SwiftEmitter {
             files.append(SwiftFile(name: "GraphClient+" + SwiftNames.typeName(SwiftNames.bare(functionName)) + ".swift",
                                    source: fileName(of: operation.source), imports: imports, declarations: decls))
         }
+        files.append(registry(model, context: context, imports: imports, inputName: options.inputName))
         return uniqueFileNames(files).sorted { $0.name < $1.name }
+    }
+
+    /// The name of the generated registry of types by OData name.
+    public static let registryName = "ODataTypes"
+
+    /// `ODataTypes.type(named:)`: the Swift type for an OData type name (the polymorphic wrapper
+    /// for types with derived types), for payloads whose type is known only at run time.
+    static func registry(_ model: APIModel, context: EmitterContext, imports: [String], inputName: String) -> SwiftFile {
+        var seen: Set<String> = []
+        var cases: [SwiftStmt] = model.types.filter { seen.insert($0.name.lowercased()).inserted }.map { type in
+            let swiftType = context.wrapperNames[type.name] ?? context.swiftName(type.name)
+            return .caseLabel("case \(SwiftNames.literal(type.name.lowercased())):", body: [.line("return \(swiftType).self")])
+        }
+        cases.append(.caseLabel("default:", body: [.line("return nil")]))
+        let function = SwiftDecl.function(
+            doc: ["The Swift type for an OData type name such as `microsoft.graph.call` (a leading `#` and letter case are ignored)."],
+            signature: "public static func type(named name: Swift.String) -> (any (Swift.Codable & Swift.Hashable & Swift.Sendable).Type)?",
+            body: [
+                .line("var key = name.lowercased()"),
+                .block(header: "if key.hasPrefix(\"#\")", body: [.line("key.removeFirst()")], footer: ""),
+                .block(header: "switch key", body: cases, footer: ""),
+            ])
+        let names = SwiftDecl.variable(doc: ["Every OData type name the docs define, sorted."], modifiers: "public static let", name: "names",
+                                       type: "[Swift.String]", value: "[\n" + model.types.map { "        " + SwiftNames.literal($0.name) + "," }.joined(separator: "\n") + "\n    ]")
+        let decl = SwiftDecl.enumDecl(name: registryName, conformances: [], doc: ["The types of the docs by OData name."], members: [names, function])
+        return SwiftFile(name: registryName + ".swift", source: inputName + "/", imports: imports, declarations: [decl])
     }
 
     /// `docs/api/x.md:12` -> `docs/api/x.md`.

@@ -29,7 +29,8 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let analysis = try runOrExit { try Pipeline.analyze(PageLoader.Input(path: options.input), workers: options.workers) }
-        let files = Pipeline.render(analysis, options: .init(moduleName: moduleName))
+        let input = PageLoader.Input(path: options.input)
+        let files = Pipeline.render(analysis, options: .init(moduleName: moduleName, inputName: input.displayRoot))
         let writer = OutputWriter(output: URL(fileURLWithPath: output, isDirectory: true))
         let plan = try runOrExit { try writer.plan(files) }
         Console.printDiagnostics(analysis.diagnostics, minimum: verbose ? .note : .warning)
