@@ -62,6 +62,19 @@ enum DescriptionReader {
         return result
     }
 
+    /// Like `flatten`, but links stay links (their text is not split out).
+    static func flattenKeepingLinks(_ inlines: [Inline]) -> [Inline] {
+        var result: [Inline] = []
+        for inline in inlines {
+            switch inline {
+            case .emphasis(let c), .strong(let c): result.append(contentsOf: flattenKeepingLinks(c))
+            case .softBreak, .lineBreak: result.append(.text(" "))
+            default: result.append(inline)
+            }
+        }
+        return result
+    }
+
     static func readOnly(_ lower: String) -> Bool {
         lower.contains("read-only") || lower.contains("readonly") || lower.contains("read only")
     }

@@ -51,9 +51,28 @@ public enum PageExtractor {
     static func inheritsFrom(_ sections: [Section]) -> String? {
         for section in sections where section.level <= 1 {
             for paragraph in section.paragraphs {
-                let lower = paragraph.inlines.plainText.lowercased()
-                guard lower.contains("inherits from") || lower.contains("inherited from") else { continue }
-                if let link = paragraph.inlines.links.first(where: { TypeCellParser.isTypeLink($0.destination) }) { return link.destination }
+                if let link = linkAfter(phrases: ["inherits from", "inherited from"], in: paragraph.inlines) { return link }
+            }
+        }
+        return nil
+    }
+
+    /// The first type link that follows one of `phrases` in the same sentence.
+    static func linkAfter(phrases: [String], in inlines: [Inline]) -> String? {
+        var armed = false
+        for inline in DescriptionReader.flattenKeepingLinks(inlines) {
+            switch inline {
+            case .text(let text):
+                let lower = text.lowercased()
+                if phrases.contains(where: { lower.contains($0) }) {
+                    armed = true
+                } else if armed, lower.contains(". ") {
+                    armed = false
+                }
+            case .link(let destination, _) where armed && TypeCellParser.isTypeLink(destination):
+                return destination
+            default:
+                continue
             }
         }
         return nil
@@ -138,16 +157,45 @@ public enum PageExtractor {
             guard lower.contains("return") || lower.contains("response code") else { continue }
             let status = firstStatusCode(text)
             var type: TypeRef?
-            if let link = inlines.links.first(where: { TypeCellParser.isTypeLink($0.destination) && !$0.destination.lowercased().contains("errors") }) {
-                let collection = lower.contains("collection") || lower.contains(" objects")
+            // The type is the first link in the sentence that says what is returned, not a link
+            // of a later sentence (such as a page of error codes).
+            let sentence = returnSentence(inlines)
+            let sentenceText = sentence.plainText.lowercased()
+            if let link = sentence.links.first(where: { TypeCellParser.isTypeLink($0.destination) }) {
+                let collection = sentenceText.contains("collection") || sentenceText.contains(" objects")
                 type = TypeRef(kind: .named(name: TypeCellParser.cleanName(link.text, destination: link.destination), link: link.destination),
                                collection: collection, location: paragraph.location)
-            } else if lower.contains(" stream") || lower.contains("binary content") {
+            } else if sentenceText.contains(" stream") || sentenceText.contains("binary content") {
                 type = TypeRef(kind: .primitive("Edm.Stream"), collection: false, location: paragraph.location)
             }
             return ResponseInfo(status: status, type: type, location: paragraph.location)
         }
         return nil
+    }
+
+    /// The inlines of the sentence that contains "return", from that word to the next ". ".
+    static func returnSentence(_ inlines: [Inline]) -> [Inline] {
+        var result: [Inline] = []
+        var started = false
+        for inline in DescriptionReader.flattenKeepingLinks(inlines) {
+            guard case .text(let text) = inline else {
+                if started { result.append(inline) }
+                continue
+            }
+            var rest = Substring(text)
+            if !started {
+                let lower = text.lowercased()
+                guard let found = lower.range(of: "return") else { continue }
+                started = true
+                rest = text.dropFirst(lower.distance(from: lower.startIndex, to: found.lowerBound))
+            }
+            if let end = rest.range(of: ". ") {
+                result.append(.text(String(rest[..<end.lowerBound])))
+                return result
+            }
+            result.append(.text(String(rest)))
+        }
+        return started ? result : inlines
     }
 
     static func firstStatusCode(_ text: String) -> Int? {

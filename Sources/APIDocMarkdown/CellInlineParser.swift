@@ -44,7 +44,10 @@ struct CellInlineParser {
             case UInt8(ascii: "*") where depth < CellInlineParser.maximumDepth:
                 let run = runLength(at: i, of: byte, end: end)
                 let width = min(run, 2)
-                if let close = findRun(of: byte, length: width, from: i + width, end: end, exactly: false), close > i + width {
+                // CommonMark's flanking rule, simplified: an opener is not followed by a space and
+                // a closer is not preceded by one (`*.txt or *.xml` and `2 * 3` stay text).
+                let canOpen = i + run < end && !isSpace(bytes[i + run])
+                if canOpen, let close = findCloser(of: byte, length: width, from: i + width, end: end), close > i + width {
                     flush()
                     let inner = parse((i + width)..<close, depth: depth + 1)
                     result.append(width == 2 ? .strong(inner) : .emphasis(inner))
@@ -76,6 +79,18 @@ struct CellInlineParser {
         }
         flush()
         return result
+    }
+
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    /// The next run of at least `length` `byte`s that is not preceded by a space.
+    func findCloser(of byte: UInt8, length: Int, from start: Int, end: Int) -> Int? {
+        var j = start
+        while let found = findRun(of: byte, length: length, from: j, end: end, exactly: false) {
+            if found > 0 && !isSpace(bytes[found - 1]) { return found }
+            j = found + runLength(at: found, of: byte, end: end)
+        }
+        return nil
     }
 
     func isPunctuation(_ b: UInt8) -> Bool {

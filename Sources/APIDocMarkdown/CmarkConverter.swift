@@ -60,7 +60,11 @@ enum CmarkConverter {
                     language: language, literal: string(cmark_node_get_literal(node)), location: location,
                     contentLine: fenced ? location.line + 1 : location.line, contentColumn: location.column, endLine: endLine))]
             case CMARK_NODE_HTML_BLOCK:
-                return [.html(HTMLBlock(literal: string(cmark_node_get_literal(node)), location: location, endLine: endLine))]
+                // cmark 0.30 reports the end line one short for blocks that close themselves
+                // (comments); count the literal's lines instead.
+                let literal = string(cmark_node_get_literal(node))
+                let lineCount = max(1, literal.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } + (literal.hasSuffix("\n") ? 0 : 1))
+                return [.html(HTMLBlock(literal: literal, location: location, endLine: location.line + lineCount - 1))]
             case CMARK_NODE_THEMATIC_BREAK:
                 return [.thematicBreak(location)]
             case CMARK_NODE_BLOCK_QUOTE:

@@ -110,6 +110,13 @@ enum PipeTableReader {
             // A new table (header + separator) ends this one.
             if hasPipe, index + 1 < raw.count, isSeparator(raw[index + 1].text) { break }
             let row = splitRow(line)
+            let onlyClosesPrevious = row.cells.allSatisfy { row.text[$0.range].allSatisfy { $0 == " " || $0 == "\t" } }
+            if let previous = rows.last, !previous.trailingPipe, onlyClosesPrevious {
+                // A line that is just ` |` closes the previous, wrapped row.
+                rows[rows.count - 1].trailingPipe = true
+                index += 1
+                continue
+            }
             if let previous = rows.last, !previous.trailingPipe, !row.leadingPipe, row.cells.count < width || !hasPipe {
                 // A wrapped cell: this line continues the previous row's last cell.
                 rows[rows.count - 1] = appendContinuation(previous, row)
@@ -182,7 +189,9 @@ enum PipeTableReader {
 
     static func makeCell(_ text: Substring, column: Int, line: Int, linkDefinitions: [String: String]) -> TableCell {
         let source = String(text).trimmingSpaces()
-        return TableCell(source: source, inlines: CellInlineParser.parse(Substring(source), linkDefinitions: linkDefinitions),
+        // GFM: `\|` in a cell is a pipe, inside code spans too.
+        let unescaped = source.contains("\\|") ? source.replacing("\\|", with: "|") : source
+        return TableCell(source: source, inlines: CellInlineParser.parse(Substring(unescaped), linkDefinitions: linkDefinitions),
                          location: SourceLocation(line: line, column: column))
     }
 

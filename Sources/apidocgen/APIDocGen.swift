@@ -4,6 +4,22 @@ import Foundation
 
 @main
 struct APIDocGen: ParsableCommand {
+    /// Runs the command, mapping usage errors to exit code 2 (ArgumentParser's default is 64) so
+    /// that the documented codes hold: 0 ok, 1 drift or lint errors, 2 bad input or usage.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "apidocgen",
         abstract: "Generate Swift Codable types and async request functions from API reference pages written in markdown.",

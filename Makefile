@@ -1,0 +1,20 @@
+# The two everyday commands (see README): `make generate` and `make test`.
+SWIFT ?= swift
+
+.PHONY: generate test check bootstrap corpus bench
+
+bootstrap:
+	@./scripts/bootstrap.sh
+
+## Regenerate Generated/ from docs/ (writes only files whose bytes change).
+generate: bootstrap
+	$(SWIFT) run apidocgen generate
+
+## Build everything and run the test suite (unit, end-to-end, generated code, loopback HTTP).
+test: bootstrap
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+## Fail when Generated/ is not what docs/ produces.
+check: bootstrap
+	$(SWIFT) run apidocgen generate --check

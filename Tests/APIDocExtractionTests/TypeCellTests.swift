@@ -1,0 +1,115 @@
+@testable import APIDocExtraction
+import APIDocMarkdown
+import Testing
+
+/// Type cells as written in property, relationship and parameter tables.
+@Suite("Type cells")
+struct TypeCellTests {
+    @Test func primitives() {
+        #expect(shape("String") == one(.primitive("Edm.String")))
+        #expect(shape("string") == one(.primitive("Edm.String")))
+        #expect(shape("`string`") == one(.primitive("Edm.String")))
+        #expect(shape("Boolean") == one(.primitive("Edm.Boolean")))
+        #expect(shape("DateTimeOffset") == one(.primitive("Edm.DateTimeOffset")))
+        #expect(shape("Edm.String") == one(.primitive("Edm.String")))
+        #expect(shape("Edm.Int64") == one(.primitive("Edm.Int64")))
+        #expect(shape("Json") == one(.primitive("Edm.Untyped")))
+        #expect(shape("Stream") == one(.primitive("Edm.Stream")))
+        #expect(shape("Binary") == one(.primitive("Edm.Binary")))
+        #expect(shape("Guid") == one(.primitive("Edm.Guid")))
+        #expect(shape("Duration") == one(.primitive("Edm.Duration")))
+    }
+
+    @Test func primitiveCollections() {
+        #expect(shape("Int32 collection") == many(.primitive("Edm.Int32")))
+        #expect(shape("String collection") == many(.primitive("Edm.String")))
+        #expect(shape("Collection(String)") == many(.primitive("Edm.String")))
+        #expect(shape("collection(string)") == many(.primitive("Edm.String")))
+        #expect(shape("Collection(Edm.Guid)") == many(.primitive("Edm.Guid")))
+    }
+
+    @Test func qualifiersAroundAPrimitive() {
+        #expect(shape("String (optional)") == one(.primitive("Edm.String")))
+        #expect(shape("string (url)") == one(.primitive("Edm.String")))
+        #expect(shape("**Boolean**") == one(.primitive("Edm.Boolean")))
+    }
+
+    @Test func linkedTypes() {
+        #expect(shape("[call](call.md)") == one(.named("call", "call.md")))
+        #expect(shape("[identitySet](../resources/identityset.md)") == one(.named("identitySet", "../resources/identityset.md")))
+        #expect(shape("[callRoute](callroute.md) collection") == many(.named("callRoute", "callroute.md")))
+        #expect(shape("collection([changeNotification](changenotification.md))") == many(.named("changeNotification", "changenotification.md")))
+        #expect(shape("Collection([recipient](recipient.md))") == many(.named("recipient", "recipient.md")))
+        #expect(shape("[fileHashType](filehashtypeenumtype.md) enum") == one(.named("fileHashType", "filehashtypeenumtype.md")))
+    }
+
+    @Test func linkTextThatIsNoIdentifierUsesTheLinkTarget() {
+        #expect(shape("[Identity set](identityset.md)") == one(.named("identityset", "identityset.md")))
+    }
+
+    @Test func subNamespaceLinkText() {
+        // callrecords-session.md
+        #expect(shape("[microsoft.graph.callRecords.segment](callrecords-segment.md) collection")
+            == many(.named("microsoft.graph.callRecords.segment", "callrecords-segment.md")))
+    }
+
+    @Test func oneOfSeveralLinkedTypes() throws {
+        let type = try #require(types(["[appHostedMediaConfig](apphostedmediaconfig.md) or [serviceHostedMediaConfig](servicehostedmediaconfig.md)"]).first)
+        guard case .oneOf(let choices) = type.kind else {
+            Issue.record("expected oneOf, got \(type.kind)")
+            return
+        }
+        #expect(choices.map(\.kind) == [.named("appHostedMediaConfig", "apphostedmediaconfig.md"), .named("serviceHostedMediaConfig", "servicehostedmediaconfig.md")])
+        #expect(!type.collection)
+        #expect(shape("[A](a.md) or [B](b.md)") == one(.oneOf([
+            TypeRef(kind: .named("A", "a.md"), collection: false, location: at(7, 5)),
+            TypeRef(kind: .named("B", "b.md"), collection: false, location: at(7, 5)),
+        ])))
+    }
+
+    @Test func unlinkedTypeNames() {
+        #expect(shape("callState") == one(.named("callState")))
+        #expect(shape("modality collection") == many(.named("modality")))
+        #expect(shape("`callDirection`") == one(.named("callDirection")))
+        #expect(shape("microsoft.graph.externalConnectors.label collection") == many(.named("microsoft.graph.externalConnectors.label")))
+    }
+
+    @Test func referenceStyleLinks() {
+        // baseitem.md: `[identitySet][]` with the definition at the bottom of the page.
+        let definitions = "[identitySet]: identityset.md\n[itemReference]: itemreference.md"
+        #expect(shape("[identitySet][]", definitions: definitions) == one(.named("identitySet", "identityset.md")))
+        #expect(shape("[itemReference][]", definitions: definitions) == one(.named("itemReference", "itemreference.md")))
+    }
+
+    @Test func freeTextIsUnknown() {
+        #expect(shape("A collection of the requested, derived type")?.kind == .unknown("A collection of the requested, derived type"))
+        #expect(shape("A collection of the requested, derived type of [place](place.md)") == many(.named("place", "place.md")))
+        #expect(shape("See the description") == one(.unknown("See the description")))
+    }
+
+    @Test func typeLocationIsTheTypeCell() throws {
+        let type = try #require(types(["String", "[call](call.md)"]).last)
+        #expect(type.location == at(8, 5))
+    }
+
+    @Test func externalLinksAreNotTypes() {
+        #expect(TypeCellParser.isTypeLink("call.md"))
+        #expect(TypeCellParser.isTypeLink("../resources/call.md#properties"))
+        #expect(TypeCellParser.isTypeLink("/graph/api/resources/users"))
+        #expect(!TypeCellParser.isTypeLink("https://docs.microsoft.com/x"))
+        #expect(!TypeCellParser.isTypeLink("#anchor"))
+        #expect(!TypeCellParser.isTypeLink("image.png"))
+    }
+
+    @Test func linkStems() {
+        #expect(LinkTarget.stem("../resources/callRoute.md") == "callroute")
+        #expect(LinkTarget.stem("call.md#properties") == "call")
+        #expect(LinkTarget.stem("Call.MD") == "call")
+    }
+
+    @Test func publicParserOnInlines() {
+        let document = MarkdownDocument.parse("[x]: x.md\n")
+        let type = TypeCellParser.parse(inlines: document.inlines("[x][] collection"), location: at(3, 4))
+        #expect(type == TypeRef(kind: .named("x", "x.md"), collection: true, location: at(3, 4)))
+    }
+}

@@ -1,0 +1,72 @@
+import APIDocGeneratorCore
+import APIDocSwiftEmitter
+import Foundation
+import Testing
+
+@Suite struct OutputWriterTests {
+    let header = SwiftRenderer.headerMarker
+
+    func files(_ names: [String: String]) -> [(name: String, text: String)] {
+        names.keys.sorted().map { ($0, header + "x. Do not edit.\n" + names[$0]!) }
+    }
+
+    func inode(_ url: URL) throws -> UInt64 {
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        return (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+    }
+
+    @Test func writesOnlyWhatChangedAndRemovesStaleFiles() throws {
+        let folder = try TemporaryFolder()
+        let output = folder.url.appendingPathComponent("Generated")
+        let writer = OutputWriter(output: output)
+        try writer.apply(try writer.plan(files(["A.swift": "a", "B.swift": "b", "C.swift": "c"])))
+        let inodeA = try inode(output.appendingPathComponent("A.swift"))
+
+        let plan = try writer.plan(files(["A.swift": "a", "B.swift": "b2"]))
+        #expect(plan.writes.keys.sorted() == ["B.swift"])
+        #expect(plan.removals == ["C.swift"])
+        #expect(plan.unchanged == 1)
+        try writer.apply(plan)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == ["A.swift", "B.swift"])
+        #expect(try String(contentsOf: output.appendingPathComponent("B.swift"), encoding: .utf8).hasSuffix("b2"))
+        // The unchanged file is the same file (hard-linked through the swap), so its date is untouched.
+        #expect(try inode(output.appendingPathComponent("A.swift")) == inodeA)
+        // Nothing is left beside the output.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["Generated"])
+    }
+
+    @Test func noOpPlanTouchesNothing() throws {
+        let folder = try TemporaryFolder()
+        let output = folder.url.appendingPathComponent("Generated")
+        let writer = OutputWriter(output: output)
+        let desired = files(["A.swift": "a"])
+        try writer.apply(try writer.plan(desired))
+        let before = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("A.swift").path)[.modificationDate] as? Date
+        let plan = try writer.plan(desired)
+        #expect(plan.isEmpty)
+        try writer.apply(plan)
+        let after = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("A.swift").path)[.modificationDate] as? Date
+        #expect(before == after)
+    }
+
+    @Test func refusesToOverwriteAFileItDidNotWrite() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("// mine\n", to: "Generated/A.swift")
+        try folder.write("// also mine\n", to: "Generated/Helpers.swift")
+        let writer = OutputWriter(output: folder.url.appendingPathComponent("Generated"))
+        #expect(throws: GeneratorError.self) { try writer.plan(files(["A.swift": "a"])) }
+        // A hand-written file that is not produced is never removed.
+        let plan = try writer.plan(files(["B.swift": "b"]))
+        #expect(plan.removals == [])
+        try writer.apply(plan)
+        #expect(try String(contentsOf: folder.url.appendingPathComponent("Generated/Helpers.swift"), encoding: .utf8) == "// also mine\n")
+    }
+
+    @Test func refusesNamesThatLeaveTheFolder() throws {
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(output: folder.url.appendingPathComponent("Generated"))
+        for name in ["../escape.swift", "/etc/passwd", "..", "a/b.swift"] {
+            #expect(throws: GeneratorError.self) { try writer.plan([(name, "x")]) }
+        }
+    }
+}
