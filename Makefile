@@ -15,6 +15,10 @@ test: bootstrap
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
+## The corpus checks (skipped with a message when ../shared/corpus/graph-v1.0 is absent).
+corpus: bootstrap
+	./scripts/corpus-check.sh
+
 ## Fail when Generated/ is not what docs/ produces.
 check: bootstrap
 	$(SWIFT) run apidocgen generate --check

@@ -27,8 +27,9 @@ let package = Package(
         .target(name: "APIDocExtraction", dependencies: ["APIDocMarkdown", "APIDocJSON"]),
         .target(name: "APIDocModel", dependencies: ["APIDocExtraction"]),
         .target(name: "APIDocSwiftEmitter", dependencies: ["APIDocModel"]),
+        .target(name: "APIDocLint", dependencies: ["APIDocModel"]),
         .target(name: "CFileSwap"),
-        .target(name: "APIDocGeneratorCore", dependencies: ["APIDocModel", "APIDocSwiftEmitter", "CFileSwap"]),
+        .target(name: "APIDocGeneratorCore", dependencies: ["APIDocModel", "APIDocSwiftEmitter", "APIDocLint", "CFileSwap"]),
         .executableTarget(
             name: "apidocgen",
             dependencies: [
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(name: "APIDocJSONTests", dependencies: ["APIDocJSON"]),
         .testTarget(name: "APIDocExtractionTests", dependencies: ["APIDocExtraction"]),
         .testTarget(name: "APIDocModelTests", dependencies: ["APIDocModel"]),
+        .testTarget(name: "APIDocLintTests", dependencies: ["APIDocLint"]),
         .testTarget(name: "APIDocSwiftEmitterTests", dependencies: ["APIDocSwiftEmitter"]),
         .testTarget(name: "APIDocGeneratorCoreTests", dependencies: ["APIDocGeneratorCore"]),
         .testTarget(name: "APIDocRuntimeTests", dependencies: ["APIDocRuntime"]),

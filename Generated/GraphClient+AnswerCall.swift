@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func answerCall(callId: Swift.String, _ body: AnswerCallRequestBody) async throws {
-        try await answerCall(at: .communications(callId: callId), body)
+        try await self.answerCall(at: .communications(callId: callId), body)
     }
 
     /// Accept an incoming call on behalf of a bot and choose the media configuration and modalities it
@@ -23,7 +23,7 @@ extension APIDocRuntime.GraphClient {
     public func answerCall(at path: AnswerCallPath, _ body: AnswerCallRequestBody) async throws {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: path.rendered)
         try request.setJSONBody(body)
-        _ = try await send(request)
+        _ = try await self.send(request)
     }
 }
 

@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func cancelMediaProcessingCall(callId: Swift.String, _ body: CancelMediaProcessingCallRequestBody) async throws -> AnyCommsOperation {
-        return try await cancelMediaProcessingCall(at: .communications(callId: callId), body)
+        return try await self.cancelMediaProcessingCall(at: .communications(callId: callId), body)
     }
 
     /// Stop the media operation that is running in a call and drop the ones still waiting in its queue.
@@ -22,7 +22,7 @@ extension APIDocRuntime.GraphClient {
     public func cancelMediaProcessingCall(at path: CancelMediaProcessingCallPath, _ body: CancelMediaProcessingCallRequestBody) async throws -> AnyCommsOperation {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: path.rendered)
         try request.setJSONBody(body)
-        return try await send(request, decoding: AnyCommsOperation.self)
+        return try await self.send(request, decoding: AnyCommsOperation.self)
     }
 }
 

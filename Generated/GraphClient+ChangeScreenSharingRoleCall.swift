@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func changeScreenSharingRoleCall(callId: Swift.String, _ body: ChangeScreenSharingRoleCallRequestBody) async throws {
-        try await changeScreenSharingRoleCall(at: .communications(callId: callId), body)
+        try await self.changeScreenSharingRoleCall(at: .communications(callId: callId), body)
     }
 
     /// Switch a bot between showing its screen to a group call and only watching.
@@ -22,7 +22,7 @@ extension APIDocRuntime.GraphClient {
     public func changeScreenSharingRoleCall(at path: ChangeScreenSharingRoleCallPath, _ body: ChangeScreenSharingRoleCallRequestBody) async throws {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: path.rendered)
         try request.setJSONBody(body)
-        _ = try await send(request)
+        _ = try await self.send(request)
     }
 }
 

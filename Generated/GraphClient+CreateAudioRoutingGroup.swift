@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func createAudioRoutingGroup(callId: Swift.String, _ body: AudioRoutingGroup) async throws -> AudioRoutingGroup {
-        return try await createAudioRoutingGroup(at: .communications(callId: callId), body)
+        return try await self.createAudioRoutingGroup(at: .communications(callId: callId), body)
     }
 
     /// Add a private audio route between participants of a call.
@@ -22,7 +22,7 @@ extension APIDocRuntime.GraphClient {
     public func createAudioRoutingGroup(at path: CreateAudioRoutingGroupPath, _ body: AudioRoutingGroup) async throws -> AudioRoutingGroup {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: path.rendered)
         try request.setJSONBody(body)
-        return try await send(request, decoding: AudioRoutingGroup.self)
+        return try await self.send(request, decoding: AudioRoutingGroup.self)
     }
 }
 

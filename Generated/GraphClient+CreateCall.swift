@@ -13,6 +13,6 @@ extension APIDocRuntime.GraphClient {
     public func createCall(_ body: Call) async throws -> Call {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: "/communications/calls")
         try request.setJSONBody(body)
-        return try await send(request, decoding: Call.self)
+        return try await self.send(request, decoding: Call.self)
     }
 }

@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func deleteCall(callId: Swift.String) async throws {
-        try await deleteCall(at: .communications(callId: callId))
+        try await self.deleteCall(at: .communications(callId: callId))
     }
 
     /// Hang up a call that is in progress.
@@ -21,7 +21,7 @@ extension APIDocRuntime.GraphClient {
     /// Documented at docs/api/call-delete.md:7.
     public func deleteCall(at path: DeleteCallPath) async throws {
         let request = APIDocRuntime.GraphRequest(method: "DELETE", path: path.rendered)
-        _ = try await send(request)
+        _ = try await self.send(request)
     }
 }
 

@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func getCall(callId: Swift.String) async throws -> Call {
-        return try await getCall(at: .communications(callId: callId))
+        return try await self.getCall(at: .communications(callId: callId))
     }
 
     /// Read the current state and settings of a call.
@@ -21,7 +21,7 @@ extension APIDocRuntime.GraphClient {
     /// Documented at docs/api/call-get.md:7.
     public func getCall(at path: GetCallPath) async throws -> Call {
         let request = APIDocRuntime.GraphRequest(method: "GET", path: path.rendered)
-        return try await send(request, decoding: Call.self)
+        return try await self.send(request, decoding: Call.self)
     }
 }
 

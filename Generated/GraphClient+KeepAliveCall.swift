@@ -15,6 +15,6 @@ extension APIDocRuntime.GraphClient {
     ///   - callId: The `{id}` segment.
     public func keepAliveCall(callId: Swift.String) async throws {
         let request = APIDocRuntime.GraphRequest(method: "POST", path: "/communications/calls/" + APIDocRuntime.PathComponent.escape(callId) + "/keepAlive")
-        _ = try await send(request)
+        _ = try await self.send(request)
     }
 }

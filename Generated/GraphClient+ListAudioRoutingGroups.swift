@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func listAudioRoutingGroups(callId: Swift.String) async throws -> APIDocRuntime.CollectionPage<AudioRoutingGroup> {
-        return try await listAudioRoutingGroups(at: .communications(callId: callId))
+        return try await self.listAudioRoutingGroups(at: .communications(callId: callId))
     }
 
     /// Get the audio routing groups that are defined in a call.
@@ -21,7 +21,7 @@ extension APIDocRuntime.GraphClient {
     /// Documented at docs/api/call-list-audioroutinggroups.md:7.
     public func listAudioRoutingGroups(at path: ListAudioRoutingGroupsPath) async throws -> APIDocRuntime.CollectionPage<AudioRoutingGroup> {
         let request = APIDocRuntime.GraphRequest(method: "GET", path: path.rendered)
-        return try await send(request, decoding: APIDocRuntime.CollectionPage<AudioRoutingGroup>.self)
+        return try await self.send(request, decoding: APIDocRuntime.CollectionPage<AudioRoutingGroup>.self)
     }
 }
 

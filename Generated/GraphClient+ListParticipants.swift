@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func listParticipants(callId: Swift.String) async throws -> APIDocRuntime.CollectionPage<Participant> {
-        return try await listParticipants(at: .communications(callId: callId))
+        return try await self.listParticipants(at: .communications(callId: callId))
     }
 
     /// Get the people and applications that take part in a call.
@@ -21,7 +21,7 @@ extension APIDocRuntime.GraphClient {
     /// Documented at docs/api/call-list-participants.md:7.
     public func listParticipants(at path: ListParticipantsPath) async throws -> APIDocRuntime.CollectionPage<Participant> {
         let request = APIDocRuntime.GraphRequest(method: "GET", path: path.rendered)
-        return try await send(request, decoding: APIDocRuntime.CollectionPage<Participant>.self)
+        return try await self.send(request, decoding: APIDocRuntime.CollectionPage<Participant>.self)
     }
 }
 

@@ -14,6 +14,6 @@ extension APIDocRuntime.GraphClient {
     public func logTeleconferenceDeviceQualityCall(_ body: LogTeleconferenceDeviceQualityCallRequestBody) async throws {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: "/communications/calls/logTeleconferenceDeviceQuality")
         try request.setJSONBody(body)
-        _ = try await send(request)
+        _ = try await self.send(request)
     }
 }

@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func muteCall(callId: Swift.String, _ body: MuteCallRequestBody) async throws -> MuteParticipantOperation {
-        return try await muteCall(at: .communications(callId: callId), body)
+        return try await self.muteCall(at: .communications(callId: callId), body)
     }
 
     /// Have the bot mute its own audio in a group call.
@@ -22,7 +22,7 @@ extension APIDocRuntime.GraphClient {
     public func muteCall(at path: MuteCallPath, _ body: MuteCallRequestBody) async throws -> MuteParticipantOperation {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: path.rendered)
         try request.setJSONBody(body)
-        return try await send(request, decoding: MuteParticipantOperation.self)
+        return try await self.send(request, decoding: MuteParticipantOperation.self)
     }
 }
 

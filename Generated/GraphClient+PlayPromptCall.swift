@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func playPromptCall(callId: Swift.String, _ body: PlayPromptCallRequestBody) async throws -> PlayPromptOperation {
-        return try await playPromptCall(at: .communications(callId: callId), body)
+        return try await self.playPromptCall(at: .communications(callId: callId), body)
     }
 
     /// Play one or more audio prompts to the other side of a call.
@@ -22,7 +22,7 @@ extension APIDocRuntime.GraphClient {
     public func playPromptCall(at path: PlayPromptCallPath, _ body: PlayPromptCallRequestBody) async throws -> PlayPromptOperation {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: path.rendered)
         try request.setJSONBody(body)
-        return try await send(request, decoding: PlayPromptOperation.self)
+        return try await self.send(request, decoding: PlayPromptOperation.self)
     }
 }
 

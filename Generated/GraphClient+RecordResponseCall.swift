@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func recordResponseCall(callId: Swift.String, _ body: RecordResponseCallRequestBody) async throws -> RecordOperation {
-        return try await recordResponseCall(at: .communications(callId: callId), body)
+        return try await self.recordResponseCall(at: .communications(callId: callId), body)
     }
 
     /// Capture a short spoken answer from the caller, typically right after a prompt.
@@ -22,7 +22,7 @@ extension APIDocRuntime.GraphClient {
     public func recordResponseCall(at path: RecordResponseCallPath, _ body: RecordResponseCallRequestBody) async throws -> RecordOperation {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: path.rendered)
         try request.setJSONBody(body)
-        return try await send(request, decoding: RecordOperation.self)
+        return try await self.send(request, decoding: RecordOperation.self)
     }
 }
 

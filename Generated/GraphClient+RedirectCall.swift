@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func redirectCall(callId: Swift.String, _ body: RedirectCallRequestBody) async throws {
-        try await redirectCall(at: .communications(callId: callId), body)
+        try await self.redirectCall(at: .communications(callId: callId), body)
     }
 
     /// Forward an incoming call that the bot has not answered to one or more other targets.
@@ -22,7 +22,7 @@ extension APIDocRuntime.GraphClient {
     public func redirectCall(at path: RedirectCallPath, _ body: RedirectCallRequestBody) async throws {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: path.rendered)
         try request.setJSONBody(body)
-        _ = try await send(request)
+        _ = try await self.send(request)
     }
 }
 

@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func rejectCall(callId: Swift.String, _ body: RejectCallRequestBody) async throws {
-        try await rejectCall(at: .communications(callId: callId), body)
+        try await self.rejectCall(at: .communications(callId: callId), body)
     }
 
     /// Decline an incoming call on behalf of a bot.
@@ -22,7 +22,7 @@ extension APIDocRuntime.GraphClient {
     public func rejectCall(at path: RejectCallPath, _ body: RejectCallRequestBody) async throws {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: path.rendered)
         try request.setJSONBody(body)
-        _ = try await send(request)
+        _ = try await self.send(request)
     }
 }
 

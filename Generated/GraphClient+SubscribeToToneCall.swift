@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func subscribeToToneCall(callId: Swift.String, _ body: SubscribeToToneCallRequestBody) async throws -> AnyCommsOperation {
-        return try await subscribeToToneCall(at: .communications(callId: callId), body)
+        return try await self.subscribeToToneCall(at: .communications(callId: callId), body)
     }
 
     /// Ask to be told about the keypad (DTMF) tones that the caller presses.
@@ -22,7 +22,7 @@ extension APIDocRuntime.GraphClient {
     public func subscribeToToneCall(at path: SubscribeToToneCallPath, _ body: SubscribeToToneCallRequestBody) async throws -> AnyCommsOperation {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: path.rendered)
         try request.setJSONBody(body)
-        return try await send(request, decoding: AnyCommsOperation.self)
+        return try await self.send(request, decoding: AnyCommsOperation.self)
     }
 }
 

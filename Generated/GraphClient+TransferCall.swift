@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func transferCall(callId: Swift.String, _ body: TransferCallRequestBody) async throws {
-        try await transferCall(at: .communications(callId: callId), body)
+        try await self.transferCall(at: .communications(callId: callId), body)
     }
 
     /// Hand an active peer-to-peer call over to another user or number.
@@ -22,7 +22,7 @@ extension APIDocRuntime.GraphClient {
     public func transferCall(at path: TransferCallPath, _ body: TransferCallRequestBody) async throws {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: path.rendered)
         try request.setJSONBody(body)
-        _ = try await send(request)
+        _ = try await self.send(request)
     }
 }
 

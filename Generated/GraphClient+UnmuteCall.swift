@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func unmuteCall(callId: Swift.String, _ body: UnmuteCallRequestBody) async throws -> UnmuteParticipantOperation {
-        return try await unmuteCall(at: .communications(callId: callId), body)
+        return try await self.unmuteCall(at: .communications(callId: callId), body)
     }
 
     /// Have the bot lift its own server mute in a group call.
@@ -22,7 +22,7 @@ extension APIDocRuntime.GraphClient {
     public func unmuteCall(at path: UnmuteCallPath, _ body: UnmuteCallRequestBody) async throws -> UnmuteParticipantOperation {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: path.rendered)
         try request.setJSONBody(body)
-        return try await send(request, decoding: UnmuteParticipantOperation.self)
+        return try await self.send(request, decoding: UnmuteParticipantOperation.self)
     }
 }
 

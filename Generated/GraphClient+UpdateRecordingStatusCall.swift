@@ -10,7 +10,7 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - callId: The `{id}` segment.
     public func updateRecordingStatusCall(callId: Swift.String, _ body: UpdateRecordingStatusCallRequestBody) async throws -> UpdateRecordingStatusOperation {
-        return try await updateRecordingStatusCall(at: .communications(callId: callId), body)
+        return try await self.updateRecordingStatusCall(at: .communications(callId: callId), body)
     }
 
     /// Tell the service whether the application is recording a call.
@@ -22,7 +22,7 @@ extension APIDocRuntime.GraphClient {
     public func updateRecordingStatusCall(at path: UpdateRecordingStatusCallPath, _ body: UpdateRecordingStatusCallRequestBody) async throws -> UpdateRecordingStatusOperation {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: path.rendered)
         try request.setJSONBody(body)
-        return try await send(request, decoding: UpdateRecordingStatusOperation.self)
+        return try await self.send(request, decoding: UpdateRecordingStatusOperation.self)
     }
 }
 

@@ -23,6 +23,16 @@ public enum PageExtractor {
         for section in sections {
             read(section, into: &page, diagnostics: &diagnostics)
         }
+        if page.httpRequests.isEmpty && (page.docType?.lowercased().hasPrefix("api") == true || path.contains("/api/")) {
+            // No HTTP request heading: method lines with relative paths in a fence before the examples.
+            for section in sections {
+                if section.topic.hasPrefix("example") || section.topic.hasPrefix("response") { break }
+                page.httpRequests.append(contentsOf: methodLines(section).filter { !$0.path.isEmpty })
+            }
+            if let first = page.httpRequests.first {
+                diagnostics.note("http-request", first.location, "no 'HTTP request' heading; the method lines of this fence are read as the request")
+            }
+        }
         readEnumSections(sections, page: &page, diagnostics: &diagnostics)
         readAnnotations(linear, page: &page, diagnostics: &diagnostics)
         if page.requestBody == .unspecified, !page.httpRequests.isEmpty,
@@ -82,16 +92,8 @@ public enum PageExtractor {
         let topic = section.topic
         if topic.contains("permission") || topic == "prerequisites" {
             for table in section.tables { if let p = TableReaders.permissions(table) { page.permissions.append(contentsOf: p) } }
-        } else if topic.contains("http request") {
-            for code in section.codeBlocks where code.language != "csharp" && code.language != "json" {
-                let lines = code.literal.split(separator: "\n", omittingEmptySubsequences: false)
-                for (offset, line) in lines.enumerated() {
-                    let location = SourceLocation(line: code.contentLine + offset, column: code.contentColumn)
-                    if let request = HTTPRequestParser.parseLine(line, location: location) {
-                        page.httpRequests.append(request)
-                    }
-                }
-            }
+        } else if topic.contains("http request") || section.title.lowercased().contains("http request") {
+            page.httpRequests.append(contentsOf: methodLines(section))
             for table in section.tables where section.title.lowercased().contains("parameter") {
                 if let rows = TableReaders.properties(table, navigation: false, diagnostics: &diagnostics) {
                     page.queryParameters.append(contentsOf: rows)
@@ -196,6 +198,19 @@ public enum PageExtractor {
             result.append(.text(String(rest)))
         }
         return started ? result : inlines
+    }
+
+    /// `METHOD path` lines of a section's fences (not C# or JSON ones).
+    static func methodLines(_ section: Section) -> [HTTPRequestLine] {
+        var result: [HTTPRequestLine] = []
+        for code in section.codeBlocks where code.language != "csharp" && code.language != "json" {
+            let lines = code.literal.split(separator: "\n", omittingEmptySubsequences: false)
+            for (offset, line) in lines.enumerated() {
+                let location = SourceLocation(line: code.contentLine + offset, column: code.contentColumn)
+                if let request = HTTPRequestParser.parseLine(line, location: location) { result.append(request) }
+            }
+        }
+        return result
     }
 
     static func firstStatusCode(_ text: String) -> Int? {

@@ -1,4 +1,5 @@
 import APIDocExtraction
+import APIDocLint
 import APIDocModel
 import APIDocSwiftEmitter
 import Foundation
@@ -21,6 +22,11 @@ public enum Pipeline {
     public static func analyze(pages: [Page], extra: [Diagnostic] = []) -> Analysis {
         let (model, resolution) = Resolver.resolve(pages)
         var diagnostics = extra + pages.flatMap(\.diagnostics) + resolution
+        // Every page yields operations or types, or says why not.
+        for page in pages where !page.isOperation && !page.definesType && page.enums.isEmpty {
+            diagnostics.append(Diagnostic(file: page.path, location: page.titleLocation, severity: .note, rule: "no-content",
+                                          message: "page documents no operation (no METHOD line under an HTTP request heading), no type (no resource annotation or Properties table) and no enum"))
+        }
         diagnostics.sort { ($0.file, $0.line, $0.column, $0.rule, $0.message) < ($1.file, $1.line, $1.column, $1.rule, $1.message) }
         return Analysis(pages: pages, model: model, diagnostics: diagnostics)
     }
@@ -37,5 +43,16 @@ extension Pipeline {
     /// The generated files for an analysis, rendered, sorted by name.
     public static func render(_ analysis: Analysis, options: SwiftEmitter.Options = SwiftEmitter.Options()) -> [(name: String, text: String)] {
         SwiftEmitter.render(SwiftEmitter.emit(analysis.model, options: options))
+    }
+}
+
+extension Pipeline {
+    /// Extraction and resolution diagnostics plus the example checks, sorted.
+    public static func lint(_ analysis: Analysis) -> Linter.Report {
+        var report = Linter.lint(pages: analysis.pages, model: analysis.model)
+        report.diagnostics = (analysis.diagnostics + report.diagnostics).sorted {
+            ($0.file, $0.line, $0.column, $0.rule, $0.message) < ($1.file, $1.line, $1.column, $1.rule, $1.message)
+        }
+        return report
     }
 }

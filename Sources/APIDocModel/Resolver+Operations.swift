@@ -25,7 +25,8 @@ extension Resolver {
                 for line in lines where !paths.contains(where: { $0.template == line.path }) {
                     paths.append(Naming.operationPath(line.path, query: line.query))
                 }
-                let body = requestBody(page, method: method, operationName: name)
+                // Only methods that carry a body get one (a page may document GET and PATCH together).
+                let body = ["POST", "PATCH", "PUT"].contains(method) ? requestBody(page, method: method, operationName: name) : nil
                 let response = responseSpec(page)
                 operations.append(Operation(
                     name: name, title: page.title, description: page.description, method: method, paths: paths,

@@ -7,12 +7,13 @@ extension Resolver {
     func lookupLink(_ link: String, name: String) -> String? {
         let stem = LinkTarget.stem(link)
         guard !stem.isEmpty else { return nil }
+        // A page may define a type and, in an embedded table, enums of its own: the link text picks.
         if let enums = enumsByStem[stem] {
             let simple = Resolver.simpleName(name).lowercased()
             if let match = enums.first(where: { Resolver.simpleName($0).lowercased() == simple }) { return match }
-            if enums.count == 1 { return enums[0] }
         }
         if let type = typeByStem[stem] { return type }
+        if let enums = enumsByStem[stem], enums.count == 1 { return enums[0] }
         return nil
     }
 
@@ -41,7 +42,17 @@ extension Resolver {
             return "Edm.Untyped"
         case .named(let name, let link):
             if let link {
-                if let found = lookupLink(link, name: name) { return found }
+                if let found = lookupLink(link, name: name) {
+                    // `[invitationParticipantInfo](participantinfo.md)`: the text names another
+                    // defined type than the page it links to; the text is what readers see.
+                    if Resolver.simpleName(found).lowercased() != Resolver.simpleName(name).lowercased(),
+                       let named = lookupName(name, namespace: page.namespace), named != found,
+                       Resolver.simpleName(named).lowercased() == Resolver.simpleName(name).lowercased() {
+                        warn(page, ref.location, "link-mismatch", "\(context) is written '\(name)' but links to '\(link)', the page of '\(Resolver.simpleName(found))'; '\(named)' is used")
+                        return named
+                    }
+                    return found
+                }
                 if let found = lookupName(name, namespace: page.namespace) {
                     if pagesByStem[LinkTarget.stem(link)] == nil {
                         warn(page, ref.location, "missing-page", "\(context) links to '\(link)', a page that is not in the input; resolved by name to '\(found)'")
@@ -96,40 +107,60 @@ extension Resolver {
             possibleValues: type == "Edm.String" ? row.possibleValues : [], source: source(page, row.location))
     }
 
-    func ownType(_ page: Page) -> String? {
-        guard let name = typeByStem[page.stem], let definition = types[name], definition.source.hasPrefix(page.path + ":") else { return nil }
-        return name
-    }
-
-    mutating func resolveBase(_ page: Page) {
-        guard let name = ownType(page), var definition = types[name] else { return }
-        // Base type: the annotation, an intro "Inherits from [x]", or nothing.
-        if let base = page.resource?.baseType, !base.isEmpty {
-            if let found = lookupName(base, namespace: page.namespace), found != name {
-                definition.baseType = found
-            } else if lookupName(base, namespace: page.namespace) == nil {
-                warn(page, page.resource!.location, "missing-page", "base type '\(base)' of '\(name)' is not defined in the input; the type has no base")
+    mutating func resolveBase(_ name: String) {
+        guard var definition = types[name] else { return }
+        // Base type: the annotation, an intro "Inherits from [x]", or nothing; the main page first.
+        for page in (typePages[name] ?? []).map({ pages[$0] }) {
+            if let base = page.resource?.baseType, !base.isEmpty {
+                if let found = lookupName(base, namespace: page.namespace), found != name {
+                    definition.baseType = found
+                    break
+                } else if lookupName(base, namespace: page.namespace) == nil {
+                    warn(page, page.resource!.location, "missing-page", "base type '\(base)' of '\(name)' is not defined in the input; the type has no base")
+                }
+            } else if let link = page.inheritsFrom {
+                if let found = lookupLink(link, name: LinkTarget.stem(link)), found != name, types[found]?.kind != .enum {
+                    definition.baseType = found
+                    break
+                }
+                if pagesByStem[LinkTarget.stem(link)] == nil {
+                    warn(page, page.titleLocation, "missing-page", "'\(name)' inherits from '\(link)', a page that is not in the input; the type has no base")
+                }
             }
-        } else if let link = page.inheritsFrom, let found = lookupLink(link, name: LinkTarget.stem(link)), found != name, types[found]?.kind != .enum {
-            definition.baseType = found
         }
         types[name] = definition
     }
 
-    mutating func resolveProperties(_ page: Page) {
-        guard let name = ownType(page), var definition = types[name] else { return }
-        var seen = Set<String>()
+    mutating func resolveProperties(_ name: String) {
+        guard var definition = types[name] else { return }
+        var seen: [String: Property] = [:]
         var properties: [Property] = []
-        for row in page.properties + page.relationships {
-            guard seen.insert(row.name).inserted else {
-                warn(page, row.location, "duplicate-property", "property '\(row.name)' of '\(name)' is listed twice; the first row is used")
-                continue
+        for page in (typePages[name] ?? []).map({ pages[$0] }) {
+            var onThisPage = Set<String>()
+            for row in page.properties + page.relationships {
+                guard onThisPage.insert(row.name).inserted else {
+                    warn(page, row.location, "duplicate-property", "property '\(row.name)' of '\(name)' is listed twice; the first row is used")
+                    continue
+                }
+                let type = resolve(row.type, page: page, context: "property '\(row.name)'")
+                if let earlier = seen[row.name] {
+                    if earlier.type != type || earlier.collection != row.type.collection {
+                        warn(page, row.location, "property-conflict",
+                             "property '\(row.name)' of '\(name)' is \(Resolver.describe(type, row.type.collection)) here but \(Resolver.describe(earlier.type, earlier.collection)) at \(earlier.source); the first is used")
+                    }
+                    continue
+                }
+                let built = property(row, page: page, type: type)
+                seen[row.name] = built
+                properties.append(built)
             }
-            let type = resolve(row.type, page: page, context: "property '\(row.name)'")
-            properties.append(property(row, page: page, type: type))
         }
         definition.properties = properties
         types[name] = definition
+    }
+
+    static func describe(_ type: String, _ collection: Bool) -> String {
+        collection ? "a collection of \(type)" : type
     }
 
     /// Entities are types with a key or an entity ancestor.
@@ -141,21 +172,33 @@ extension Resolver {
         }
     }
 
-    /// Base-type cycles are broken at the type that closes them.
+    /// Base-type cycles are broken at the first type of the cycle (in name order); a type that
+    /// merely derives from a cycle keeps its base.
     mutating func checkBaseTypes() {
         for name in types.keys.sorted() {
             var seen: Set<String> = [name]
             var current = types[name]?.baseType
             while let base = current {
-                if seen.contains(base) {
-                    diagnostics.append(Diagnostic(file: String(types[name]!.source.split(separator: ":").first ?? ""), location: SourceLocation(line: 1, column: 1),
+                if base == name {
+                    let at = definedAt[name.lowercased()]
+                    diagnostics.append(Diagnostic(file: at?.file ?? "", location: at?.location ?? SourceLocation(line: 1, column: 1),
                                                   severity: .warning, rule: "base-cycle", message: "base types of '\(name)' form a cycle; '\(name)' is given no base"))
                     types[name]!.baseType = nil
                     break
                 }
-                seen.insert(base)
+                guard seen.insert(base).inserted else { break }
                 current = types[base]?.baseType
             }
+        }
+    }
+
+    /// Rows a page repeats from its base type ("Inherited from [entity](entity.md)") stay on the base.
+    mutating func dropInheritedRows() {
+        for name in types.keys.sorted() {
+            guard let definition = types[name], definition.kind != .enum, definition.baseType != nil else { continue }
+            let inherited = Set(ancestors(name).dropFirst().flatMap { types[$0]?.properties.map(\.name) ?? [] })
+            guard !inherited.isEmpty else { continue }
+            types[name]!.properties = definition.properties.filter { !inherited.contains($0.name) }
         }
     }
 }

@@ -19,6 +19,9 @@ public struct Resolver {
     /// Enums a page defines, by page stem.
     var enumsByStem: [String: [String]] = [:]
     var pagesByStem: [String: [Int]] = [:]
+    /// The pages that document each type (partial views are merged), the main page first: the
+    /// one whose file is named after the type, else the first by path.
+    var typePages: [String: [Int]] = [:]
     let pages: [Page]
     var diagnostics: [Diagnostic] = []
 
@@ -35,11 +38,12 @@ public struct Resolver {
 
     mutating func run() -> (APIModel, [Diagnostic]) {
         for page in pages { declareEnums(page) }
-        for page in pages where page.definesType { declareType(page) }
+        for (index, page) in pages.enumerated() where page.definesType { declareType(page, index: index) }
         for page in pages { declareProseEnums(page) }
-        for page in pages where page.definesType { resolveBase(page) }
+        for name in typePages.keys.sorted() { resolveBase(name) }
         checkBaseTypes()
-        for page in pages where page.definesType { resolveProperties(page) }
+        for name in typePages.keys.sorted() { resolveProperties(name) }
+        dropInheritedRows()
         let ops = buildOperations()
         markEntities()
         let model = APIModel(types: types.values.sorted { $0.name < $1.name }, operations: ops)
@@ -124,7 +128,7 @@ public struct Resolver {
         return title
     }
 
-    mutating func declareType(_ page: Page) {
+    mutating func declareType(_ page: Page, index: Int) {
         let location = page.resource?.location ?? page.titleLocation
         let name: String
         if let odata = page.resource?.odataType, !odata.isEmpty {
@@ -133,12 +137,26 @@ public struct Resolver {
             name = Resolver.qualify(Resolver.titleName(page.title) ?? page.stem, namespace: page.namespace)
         }
         let key = name.lowercased()
-        if let existing = definedAt[key] {
-            if types[canonical[key]!]?.kind == .enum { return }
-            warn(page, location, "duplicate-type", "type '\(name)' is also defined at \(existing.file):\(existing.location.line); this definition is ignored")
-            typeByStem[page.stem] = canonical[key]
+        if let existing = definedAt[key], let existingName = canonical[key] {
+            if types[existingName]?.kind == .enum { return }
+            diagnostics.append(Diagnostic(file: page.path, location: location, severity: .note, rule: "duplicate-type",
+                                          message: "type '\(name)' is also documented at \(existing.file):\(existing.location.line); the properties of both pages are merged"))
+            typeByStem[page.stem] = existingName
+            if page.stem == Resolver.simpleName(name).lowercased(), var definition = types[existingName] {
+                // The page named after the type is the main one.
+                typePages[existingName, default: []].insert(index, at: 0)
+                definition.source = source(page, page.titleLocation)
+                definition.description = page.description ?? definition.description
+                definition.abstract = page.resource?.abstract ?? definition.abstract
+                if page.resource?.keyProperty != nil { definition.kind = .entity }
+                types[existingName] = definition
+                definedAt[key] = (page.path, page.titleLocation)
+            } else {
+                typePages[existingName, default: []].append(index)
+            }
             return
         }
+        typePages[name] = [index]
         let kind: TypeDefinition.Kind = page.resource?.keyProperty != nil ? .entity : .complex
         let definition = TypeDefinition(
             name: name, kind: kind, baseType: nil, abstract: page.resource?.abstract ?? false, openType: page.resource?.openType ?? false,

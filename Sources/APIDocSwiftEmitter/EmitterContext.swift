@@ -174,7 +174,8 @@ struct EmitterContext {
         } else if let wrapper = wrapperNames[type] {
             element = wrapper
         } else if swiftNames[type] != nil {
-            element = swiftName(type)
+            // A flags enum holds several members in one string.
+            element = types[type]?.flags == true ? "APIDocRuntime.Flags<\(swiftName(type))>" : swiftName(type)
         } else {
             element = "APIDocRuntime.JSONValue"
         }

@@ -38,7 +38,7 @@ struct EnumTranslator {
                                body: [.line("hasher.combine(rawValue)")]))
         var doc = Docs.lines(type.description)
         if !doc.isEmpty { doc.append("") }
-        doc.append("OData enum `\(type.name)`" + (type.flags ? " (flags: values combine as a comma-separated list, kept as `undocumented`)" : "") + ".")
+        doc.append("OData enum `\(type.name)`" + (type.flags ? " (flags: properties of this type are `Flags<\(name)>`, several members in one comma-separated string)" : "") + ".")
         doc.append("Defined at \(type.source).")
         return .enumDecl(name: name, conformances: ["Swift.RawRepresentable", "Swift.Codable", "Swift.Hashable", "Swift.Sendable"],
                          doc: doc, members: decls)

@@ -15,7 +15,8 @@ struct OperationTranslator {
     }
 
     func pathParameters(_ path: OperationPath) -> [(parameter: PathParameter, swiftName: String)] {
-        let names = SwiftNames.uniqued(path.parameters.map { SwiftNames.memberName($0.name, reserved: ["body", "path"]) })
+        // Parameters may not shadow what the method body uses.
+        let names = SwiftNames.uniqued(path.parameters.map { SwiftNames.memberName($0.name, reserved: ["body", "path", "request", "send", "self"]) })
         return Array(zip(path.parameters, names))
     }
 
@@ -85,9 +86,9 @@ struct OperationTranslator {
             var body: [SwiftStmt] = [.line("\(bodyType == nil ? "let" : "var") request = APIDocRuntime.GraphRequest(method: \(SwiftNames.literal(operation.method)), path: \(pathExpression))")]
             if bodyType != nil { body.append(.line("try request.setJSONBody(body)")) }
             if let returnType {
-                body.append(.line("return try await send(request, decoding: \(returnType).self)"))
+                body.append(.line("return try await self.send(request, decoding: \(returnType).self)"))
             } else {
-                body.append(.line("_ = try await send(request)"))
+                body.append(.line("_ = try await self.send(request)"))
             }
             return body
         }
@@ -106,7 +107,7 @@ struct OperationTranslator {
         var renderCases: [SwiftStmt] = []
         for (path, caseName) in zip(operation.pathDetails, cases) {
             let parameters = pathParameters(path)
-            let payload = parameters.isEmpty ? nil : parameters.map { "\(SwiftNames.bare($0.swiftName)): Swift.String" }.joined(separator: ", ")
+            let payload = parameters.isEmpty ? nil : parameters.map { "\(SwiftNames.label($0.swiftName)): Swift.String" }.joined(separator: ", ")
             enumMembers.append(.enumCase(doc: ["`\(SwiftNames.docText(path.template))`"], name: caseName, rawValue: nil, payload: payload))
             let bindings = parameters.isEmpty ? "" : "(" + parameters.map { "let \($0.swiftName)" }.joined(separator: ", ") + ")"
             renderCases.append(.caseLabel("case .\(caseName)\(bindings):", body: [.line("return \(pathExpression(path))")]))
@@ -123,9 +124,9 @@ struct OperationTranslator {
         let first = operation.pathDetails[0]
         let firstParameters = pathParameters(first)
         let convenienceParameters = firstParameters.map { "\($0.swiftName): Swift.String" } + (bodyParameter.map { [$0] } ?? [])
-        let arguments = firstParameters.map { "\(SwiftNames.bare($0.swiftName)): \($0.swiftName)" }.joined(separator: ", ")
+        let arguments = firstParameters.map { "\(SwiftNames.argumentLabel($0.swiftName)): \($0.swiftName)" }.joined(separator: ", ")
         let pathValue = firstParameters.isEmpty ? ".\(cases[0])" : ".\(cases[0])(\(arguments))"
-        let call = "\(functionName)(at: \(pathValue)\(bodyType == nil ? "" : ", body"))"
+        let call = "self.\(functionName)(at: \(pathValue)\(bodyType == nil ? "" : ", body"))"
         let convenience = SwiftDecl.function(
             doc: ["`\(operation.method) \(SwiftNames.docText(first.template))`: \(SwiftNames.bare(functionName))(at:) with the first documented path."] + parameterDocs(first),
             signature: "public func \(functionName)(\(convenienceParameters.joined(separator: ", "))) async throws\(returnClause)",

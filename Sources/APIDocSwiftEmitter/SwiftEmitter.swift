@@ -55,7 +55,8 @@ public enum SwiftEmitter {
     /// for types with derived types), for payloads whose type is known only at run time.
     static func registry(_ model: APIModel, context: EmitterContext, imports: [String], inputName: String) -> SwiftFile {
         var seen: Set<String> = []
-        var cases: [SwiftStmt] = model.types.filter { seen.insert($0.name.lowercased()).inserted }.map { type in
+        let sorted = model.types.sorted { $0.name < $1.name }
+        var cases: [SwiftStmt] = sorted.filter { seen.insert($0.name.lowercased()).inserted }.map { type in
             let swiftType = context.wrapperNames[type.name] ?? context.swiftName(type.name)
             return .caseLabel("case \(SwiftNames.literal(type.name.lowercased())):", body: [.line("return \(swiftType).self")])
         }
@@ -69,7 +70,7 @@ public enum SwiftEmitter {
                 .block(header: "switch key", body: cases, footer: ""),
             ])
         let names = SwiftDecl.variable(doc: ["Every OData type name the docs define, sorted."], modifiers: "public static let", name: "names",
-                                       type: "[Swift.String]", value: "[\n" + model.types.map { "        " + SwiftNames.literal($0.name) + "," }.joined(separator: "\n") + "\n    ]")
+                                       type: "[Swift.String]", value: "[\n" + sorted.map { "        " + SwiftNames.literal($0.name) + "," }.joined(separator: "\n") + "\n    ]")
         let decl = SwiftDecl.enumDecl(name: registryName, conformances: [], doc: ["The types of the docs by OData name."], members: [names, function])
         return SwiftFile(name: registryName + ".swift", source: inputName + "/", imports: imports, declarations: [decl])
     }

@@ -41,6 +41,14 @@ public enum SwiftNames {
         return words
     }
 
+    /// Letters may start an identifier; digits and combining marks may not.
+    static func canStartIdentifier(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .letterNumber: return true
+        default: return scalar == "_"
+        }
+    }
+
     static func upperFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
     static func lowerFirst(_ s: String) -> String {
         // "URLPath" -> "urlPath", "ID" -> "id": lower the leading run of capitals but keep the start of the next word.
@@ -57,7 +65,7 @@ public enum SwiftNames {
         let parts = words(raw)
         var name = parts.map(upperFirst).joined()
         if name.isEmpty { name = "Unnamed" }
-        if let first = name.unicodeScalars.first, ("0"..."9").contains(first) { name = "T" + name }
+        if let first = name.unicodeScalars.first, !canStartIdentifier(first) { name = "T" + name }
         if reservedTypeNames.contains(name) || keywords.contains(name) || unusable.contains(name) { name += "Type" }
         return name
     }
@@ -68,10 +76,23 @@ public enum SwiftNames {
         let parts = words(raw)
         var name = parts.enumerated().map { $0.offset == 0 ? lowerFirst($0.element) : upperFirst($0.element) }.joined()
         if name.isEmpty { name = "value" }
-        if let first = name.unicodeScalars.first, ("0"..."9").contains(first) { name = "_" + name }
+        if let first = name.unicodeScalars.first, !canStartIdentifier(first) { name = "_" + name }
         if unusable.contains(name) || reserved.contains(name) { name += "Value" }
         if keywords.contains(name) { return "`\(name)`" }
         return name
+    }
+
+    /// A label in a declaration (an enum case payload): `var`, `let` and `inout` keep their
+    /// backticks there; other keywords are written bare.
+    public static func label(_ name: String) -> String {
+        let plain = bare(name)
+        return ["var", "let", "inout", "_"].contains(plain) ? "`\(plain)`" : plain
+    }
+
+    /// A label at a call site: only `inout` (and `_`) need backticks there.
+    public static func argumentLabel(_ name: String) -> String {
+        let plain = bare(name)
+        return ["inout", "_"].contains(plain) ? "`\(plain)`" : plain
     }
 
     /// The name without backticks (for use inside other identifiers or strings).

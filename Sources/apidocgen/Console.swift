@@ -8,6 +8,21 @@ enum Console {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
+    static func format(_ d: Diagnostic, as format: DiagnosticsFormat) -> String {
+        switch format {
+        case .text:
+            return d.description
+        case .github:
+            let level = d.severity == .note ? "notice" : d.severity.rawValue
+            let message = "\(d.message) [\(d.rule)]".replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+            return "::\(level) file=\(d.file),line=\(d.line),col=\(d.column)::\(message)"
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return (try? String(decoding: encoder.encode(d), as: UTF8.self)) ?? ""
+        }
+    }
+
     static func printDiagnostics(_ diagnostics: [Diagnostic], minimum: Diagnostic.Severity) {
         var text = ""
         for diagnostic in diagnostics where diagnostic.severity >= minimum {

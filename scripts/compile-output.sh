@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Compiles a folder of generated Swift as a package of its own against the runtime, and prints the
+# build time and the number of errors and warnings in generated code.
+#   scripts/compile-output.sh GENERATED_DIR [WORK_DIR] [EXAMPLES.json]
+# With EXAMPLES.json (from `apidocgen lint --export-examples`), also builds scripts/ExampleCheck
+# against the generated code and runs it: every example decoded and re-encoded.
+# Exit 0 only when the build succeeds with no warning in generated code (and the examples that
+# agree with their pages all decode).
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+generated="$(cd "$1" && pwd)"
+work="${2:-$(mktemp -d)}"
+mkdir -p "$work/Sources"
+examples="${3:-}"
+rm -rf "$work/Sources/APIDocRuntime" "$work/Sources/GraphAPI" "$work/Sources/ExampleCheck"
+ln -s "$here/Sources/APIDocRuntime" "$work/Sources/APIDocRuntime"
+ln -s "$generated" "$work/Sources/GraphAPI"
+ln -s "$here/scripts/ExampleCheck" "$work/Sources/ExampleCheck"
+cat > "$work/Package.swift" <<'PKG'
+// swift-tools-version:6.0
+import PackageDescription
+let package = Package(
+    name: "GeneratedCheck",
+    targets: [
+        .target(name: "APIDocRuntime"),
+        .target(name: "GraphAPI", dependencies: ["APIDocRuntime"]),
+        .executableTarget(name: "ExampleCheck", dependencies: ["GraphAPI", "APIDocRuntime"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+PKG
+start=$(date +%s%N)
+set +e
+(cd "$work" && swift build --target GraphAPI ${SWIFT_BUILD_FLAGS:-} > build.log 2>&1)
+status=$?
+set -e
+end=$(date +%s%N)
+ms=$(( (end - start) / 1000000 ))
+files=$(ls "$generated" | grep -c '\.swift$' || true)
+errors=$(grep -c ": error:" "$work/build.log" || true)
+warnings=$(grep ": warning:" "$work/build.log" | grep -c -e "/GraphAPI/" -e "^$generated/" || true)
+printf 'compile: %s files, %d.%03d s, status %s, %s errors, %s warnings in generated code (log: %s/build.log)\n' \
+    "$files" $((ms / 1000)) $((ms % 1000)) "$status" "$errors" "$warnings" "$work"
+[ "$status" = 0 ] && [ "$warnings" = 0 ] || exit 1
+if [ -n "$examples" ]; then
+    (cd "$work" && swift build --product ExampleCheck > example-build.log 2>&1) || { cat "$work/example-build.log"; exit 1; }
+    (cd "$work" && "$(swift build --show-bin-path)/ExampleCheck" "$examples")
+fi
