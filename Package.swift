@@ -11,10 +11,16 @@ let package = Package(
         .executable(name: "apidocgen", targets: ["apidocgen"]),
         .library(name: "APIDocRuntime", targets: ["APIDocRuntime"]),
         .library(name: "GraphAPI", targets: ["GraphAPI"]),
+        // `swift package --allow-writing-to-package-directory generate-api`, and generation at build time.
+        .plugin(name: "GenerateAPI", targets: ["GenerateAPI"]),
+        .plugin(name: "APIDocGenBuildPlugin", targets: ["APIDocGenBuildPlugin"]),
+        // Optional: an HTTPTransport on AsyncHTTPClient; built only by packages that use this product.
+        .library(name: "APIDocAsyncHTTPClient", targets: ["APIDocAsyncHTTPClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.20.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
     ],
     targets: [
         .systemLibrary(
@@ -38,16 +44,37 @@ let package = Package(
             ]
         ),
         .target(name: "APIDocRuntime"),
+        .target(
+            name: "APIDocAsyncHTTPClient",
+            dependencies: ["APIDocRuntime", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         .target(name: "GraphAPI", dependencies: ["APIDocRuntime"], path: "Generated"),
+        .plugin(
+            name: "GenerateAPI",
+            capability: .command(
+                intent: .custom(verb: "generate-api", description: "Regenerate the API code from the docs with apidocgen.json"),
+                permissions: [.writeToPackageDirectory(reason: "apidocgen writes the generated Swift into the package's output folder")]
+            ),
+            dependencies: ["apidocgen"]
+        ),
+        .plugin(name: "APIDocGenBuildPlugin", capability: .buildTool(), dependencies: ["apidocgen"]),
 
         .testTarget(name: "APIDocMarkdownTests", dependencies: ["APIDocMarkdown"]),
         .testTarget(name: "APIDocJSONTests", dependencies: ["APIDocJSON"]),
         .testTarget(name: "APIDocExtractionTests", dependencies: ["APIDocExtraction"]),
         .testTarget(name: "APIDocModelTests", dependencies: ["APIDocModel"]),
-        .testTarget(name: "APIDocLintTests", dependencies: ["APIDocLint"]),
+        .testTarget(name: "APIDocLintTests", dependencies: ["APIDocLint", "APIDocGeneratorCore"], exclude: ["Fixtures"]),
         .testTarget(name: "APIDocSwiftEmitterTests", dependencies: ["APIDocSwiftEmitter"]),
         .testTarget(name: "APIDocGeneratorCoreTests", dependencies: ["APIDocGeneratorCore"]),
-        .testTarget(name: "APIDocRuntimeTests", dependencies: ["APIDocRuntime"]),
+        .testTarget(
+            name: "APIDocRuntimeTests",
+            dependencies: ["APIDocRuntime", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        .testTarget(
+            name: "APIDocAsyncHTTPClientTests",
+            dependencies: ["APIDocAsyncHTTPClient", "APIDocRuntime", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        .testTarget(name: "APIDocRobustnessTests", dependencies: ["APIDocGeneratorCore", "APIDocLint"], exclude: ["Fixtures"]),
         .testTarget(
             name: "GraphAPITests",
             dependencies: [

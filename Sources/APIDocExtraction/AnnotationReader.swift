@@ -38,13 +38,14 @@ enum AnnotationReader {
         guard literal.contains("<!--") else { return [] }
         var result: [Annotation] = []
         var searchStart = literal.startIndex
+        var cursor = PositionCursor(literal: literal, blockLocation: block.location)
         while let open = literal.range(of: "<!--", range: searchStart..<literal.endIndex) {
             let close = literal.range(of: "-->", range: open.upperBound..<literal.endIndex)
             let contentEnd = close?.lowerBound ?? literal.endIndex
             let content = literal[open.upperBound..<contentEnd]
             searchStart = close?.upperBound ?? literal.endIndex
             guard let brace = content.firstIndex(where: { $0 != " " && $0 != "\n" && $0 != "\t" && $0 != "\r" }), content[brace] == "{" else { continue }
-            let origin = position(of: brace, in: literal, blockLocation: block.location)
+            let origin = cursor.position(of: brace)
             let text = String(content[brace...])
             do {
                 let parsed = try LenientJSON.parse(text, origin: JSONPosition(line: origin.line, column: origin.column))
@@ -61,17 +62,33 @@ enum AnnotationReader {
         return result
     }
 
-    static func position(of index: String.Index, in literal: String, blockLocation: SourceLocation) -> SourceLocation {
-        var line = blockLocation.line
-        var lineStart = literal.startIndex
-        var i = literal.startIndex
-        while i < index {
-            if literal[i] == "\n" { line += 1; lineStart = literal.index(after: i) }
-            i = literal.index(after: i)
+    /// Positions of increasing indexes in an HTML block's literal, each found by scanning on from
+    /// the previous one (a block of many comments is read in linear time).
+    struct PositionCursor {
+        let literal: String
+        let blockLocation: SourceLocation
+        var line: Int
+        var lineStart: String.Index
+        var scanned: String.Index
+
+        init(literal: String, blockLocation: SourceLocation) {
+            self.literal = literal
+            self.blockLocation = blockLocation
+            line = blockLocation.line
+            lineStart = literal.startIndex
+            scanned = literal.startIndex
         }
-        let offset = literal.utf8.distance(from: lineStart, to: index)
-        let column = line == blockLocation.line ? blockLocation.column + offset : offset + 1
-        return SourceLocation(line: line, column: column)
+
+        /// The position of `index`, which is not before the index of the previous call.
+        mutating func position(of index: String.Index) -> SourceLocation {
+            while scanned < index {
+                if literal[scanned] == "\n" { line += 1; lineStart = literal.index(after: scanned) }
+                scanned = literal.index(after: scanned)
+            }
+            let offset = literal.utf8.distance(from: lineStart, to: index)
+            let column = line == blockLocation.line ? blockLocation.column + offset : offset + 1
+            return SourceLocation(line: line, column: column)
+        }
     }
 }
 

@@ -13,15 +13,17 @@ enum DescriptionReader {
     /// Members listed as code spans after a "possible values" phrase.
     static func possibleValues(_ inlines: [Inline]) -> [String] {
         var values: [String] = []
+        var seen: Set<String> = []
         var collecting = false
         for inline in flatten(inlines) {
             switch inline {
             case .text(let text):
-                let lower = text.lowercased()
                 if !collecting {
-                    if valuePhrases.contains(where: { lower.contains($0) }) { collecting = true }
+                    if (text.containsIgnoringCase("value") || text.containsIgnoringCase("must be one of")),
+                       valuePhrases.contains(where: { text.containsIgnoringCase($0) }) { collecting = true }
                     continue
                 }
+                let lower = text.lowercased()
                 if !isSeparator(lower) {
                     // A period followed by more prose, or any other text, ends the list.
                     return values
@@ -29,7 +31,7 @@ enum DescriptionReader {
             case .code(let code):
                 if collecting {
                     let value = code.trimmingSpaces()
-                    if !value.isEmpty && !values.contains(value) { values.append(value) }
+                    if !value.isEmpty && seen.insert(value).inserted { values.append(value) }
                 }
             case .html:
                 continue
@@ -75,24 +77,25 @@ enum DescriptionReader {
         return result
     }
 
-    static func readOnly(_ lower: String) -> Bool {
-        lower.contains("read-only") || lower.contains("readonly") || lower.contains("read only")
+    static func readOnly(_ text: String) -> Bool {
+        text.containsIgnoringCase("read") && (text.containsIgnoringCase("read-only") || text.containsIgnoringCase("readonly") || text.containsIgnoringCase("read only"))
     }
 
-    static func nullable(_ lower: String) -> Bool? {
-        if lower.contains("not nullable") || lower.contains("non-nullable") || lower.contains("not null") { return false }
-        if lower.contains("nullable") { return true }
+    static func nullable(_ text: String) -> Bool? {
+        guard text.containsIgnoringCase("null") else { return nil }
+        if text.containsIgnoringCase("not nullable") || text.containsIgnoringCase("non-nullable") || text.containsIgnoringCase("not null") { return false }
+        if text.containsIgnoringCase("nullable") { return true }
         return nil
     }
 
-    static func required(_ lower: String) -> Bool? {
-        if lower.contains("required") && !lower.contains("not required") { return true }
-        if lower.contains("optional") { return false }
+    static func required(_ text: String) -> Bool? {
+        if text.containsIgnoringCase("required") && !text.containsIgnoringCase("not required") { return true }
+        if text.containsIgnoringCase("optional") { return false }
         return nil
     }
 
-    static func inheritedFrom(_ inlines: [Inline], lower: String) -> String? {
-        guard lower.contains("inherited from") || lower.contains("inherits from") else { return nil }
+    static func inheritedFrom(_ inlines: [Inline], lower text: String) -> String? {
+        guard text.containsIgnoringCase("inherit") else { return nil }
         return inlines.links.first { TypeCellParser.isTypeLink($0.destination) }?.destination
     }
 }

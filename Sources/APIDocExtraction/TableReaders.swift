@@ -9,7 +9,7 @@ enum TableReaders {
     ]
 
     static func normalizedHeader(_ cell: TableCell) -> String {
-        cell.text.lowercased().replacingOccurrences(of: "*", with: "").trimmingSpaces()
+        String(cell.text.lowercased().filter { $0 != "*" }).trimmingSpaces()
     }
 
     /// Column indexes of a property-like table: name, type, description, required; nil when the
@@ -38,7 +38,7 @@ enum TableReaders {
             if typeCell.text.isEmpty && (columns.description.map { row[$0].text.isEmpty } ?? true) { continue }
             let descriptionCell = columns.description.map { row[$0] }
             let description = descriptionCell?.text ?? ""
-            let lower = description.lowercased()
+            let lower = description
             let descriptionInlines = descriptionCell?.inlines ?? []
             var values = DescriptionReader.possibleValues(descriptionInlines)
             if values.isEmpty { values = DescriptionReader.possibleValues(typeCell.inlines) }

@@ -49,8 +49,10 @@ public enum TypeCellParser {
         }
         // No link: a primitive, an unlinked type name, or free text.
         var core = text
-        for noise in ["(optional)", "(Optional)", "optional", "Optional", "(required)", "Required"] {
-            core = core.replacingOccurrences(of: noise, with: " ")
+        if core.containsIgnoringCase("optional") || core.containsIgnoringCase("required") {
+            for noise in ["(optional)", "(Optional)", "optional", "Optional", "(required)", "Required"] {
+                core = core.replacingOccurrences(of: noise, with: " ")
+            }
         }
         let tokens = core.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "`" || $0 == "*" || $0 == "," || $0 == "\t" })
             .map(String.init)

@@ -1,6 +1,11 @@
 import APIDocSwiftEmitter
 import CFileSwap
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes generated files into the output folder so that nothing is ever half-written:
 /// - a file is written only when its bytes change; files apidocgen wrote earlier and no longer
@@ -59,13 +64,58 @@ public struct OutputWriter {
         return plan
     }
 
+    /// Writes a file with plain POSIX calls. No fsync per file: the folder swap protects against
+    /// a killed or failed run, and syncing thousands of files one by one costs seconds.
+    static func writeFile(_ path: String, _ text: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw GeneratorError.output("cannot create '\(path)': \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw GeneratorError.output("cannot write '\(path)': \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+    }
+
+    /// Removes the staging folders (`.<output>.apidocgen-<pid>`) that killed runs left beside the
+    /// output; those of processes still running are left alone. An `-old-` folder left between
+    /// the two renames of the fallback is the previous output: it is moved back when the output is missing.
+    public func removeStaleStaging() {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let prefix = ".\(output.lastPathComponent).apidocgen-"
+        guard let names = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names.sorted() where name.hasPrefix(prefix) {
+            var rest = Substring(name.dropFirst(prefix.count))
+            let old = rest.hasPrefix("old-")
+            if old { rest = rest.dropFirst(4) }
+            guard let pid = Int32(rest), pid > 0 else { continue }
+            if pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
+            let url = parent.appendingPathComponent(name)
+            if old, !fm.fileExists(atPath: output.path) {
+                try? fm.moveItem(at: url, to: output)
+            } else {
+                try? fm.removeItem(at: url)
+            }
+        }
+    }
+
     /// A plain file name: no separators, not `.` or `..`, no NUL.
     static func isSafeName(_ name: String) -> Bool {
         !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\\") && !name.contains("\0") && name.utf8.count < 250
     }
 
-    /// Applies the plan atomically (see the type's documentation). A no-op plan touches nothing.
+    /// Applies the plan atomically (see the type's documentation). A no-op plan touches nothing
+    /// but the staging folders a killed run left behind.
     public func apply(_ plan: Plan) throws {
+        removeStaleStaging()
         guard !plan.isEmpty else { return }
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -82,7 +132,7 @@ public struct OutputWriter {
                 }
             }
             for (name, text) in plan.writes {
-                try Data(text.utf8).write(to: staging.appendingPathComponent(name))
+                try OutputWriter.writeFile(staging.appendingPathComponent(name).path, text)
             }
             if outputExists {
                 if apidocgen_exchange_paths(staging.path, output.path) != 0 {

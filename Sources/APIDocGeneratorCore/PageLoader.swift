@@ -60,8 +60,9 @@ public enum PageLoader {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Reads and extracts every page with `workers` threads (1 = serial).
-    public static func load(_ input: Input, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Result {
+    /// Reads and extracts every page with `workers` threads (1 = serial), at most `maximumPages` of them.
+    public static func load(_ input: Input, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                            maximumPages: Int = PageLoader.maximumPages) throws -> Result {
         var files = try markdownFiles(in: input.root)
         var diagnostics: [Diagnostic] = []
         if files.count > maximumPages {
@@ -94,6 +95,19 @@ public enum PageLoader {
         return Result(pages: pages, diagnostics: diagnostics)
     }
 
+    /// Reads and parses every page with cmark and does nothing else: the benchmark's floor.
+    public static func parseOnly(_ input: Input, workers: Int) throws -> (pages: Int, blocks: Int) {
+        let files = try markdownFiles(in: input.root)
+        let counts = BlockCounts(count: files.count)
+        let root = input.root
+        let work: @Sendable (Int) -> Void = { index in
+            guard let data = try? Data(contentsOf: root.appendingPathComponent(files[index])) else { return }
+            counts.set(index, MarkdownDocument.parse(String(decoding: data, as: UTF8.self)).blocks.count)
+        }
+        if workers <= 1 { for index in files.indices { work(index) } } else { DispatchQueue.concurrentPerform(iterations: files.count, execute: work) }
+        return (files.count, counts.total())
+    }
+
     enum Outcome: Sendable {
         case page(Page)
         case skipped(Diagnostic)
@@ -112,6 +126,25 @@ public enum PageLoader {
         var text = String(decoding: data, as: UTF8.self)
         if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
         return .page(PageExtractor.extract(path: shown, source: text))
+    }
+}
+
+final class BlockCounts: @unchecked Sendable {
+    private var storage: [Int]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: 0, count: count) }
+
+    func set(_ index: Int, _ value: Int) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    func total() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage.reduce(0, +)
     }
 }
 

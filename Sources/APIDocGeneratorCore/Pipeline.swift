@@ -2,6 +2,7 @@ import APIDocExtraction
 import APIDocLint
 import APIDocModel
 import APIDocSwiftEmitter
+import Dispatch
 import Foundation
 
 /// The whole pipeline over values: pages -> model -> Swift files. Only `OutputWriter` and the CLI
@@ -41,8 +42,17 @@ public enum Pipeline {
 
 extension Pipeline {
     /// The generated files for an analysis, rendered, sorted by name.
-    public static func render(_ analysis: Analysis, options: SwiftEmitter.Options = SwiftEmitter.Options()) -> [(name: String, text: String)] {
-        SwiftEmitter.render(SwiftEmitter.emit(analysis.model, options: options))
+    public static func render(_ analysis: Analysis, options: SwiftEmitter.Options = SwiftEmitter.Options(),
+                              workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [(name: String, text: String)] {
+        let files = SwiftEmitter.emit(analysis.model, options: options)
+        guard workers > 1, files.count > 1 else { return SwiftEmitter.render(files) }
+        // Rendering is independent per file: spread it over the cores, keep the order.
+        let texts = TextSlots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            texts.set(index, SwiftRenderer.render(files[index]))
+        }
+        let rendered = texts.values()
+        return files.indices.map { (files[$0].name, rendered[$0]) }
     }
 }
 
@@ -54,5 +64,25 @@ extension Pipeline {
             ($0.file, $0.line, $0.column, $0.rule, $0.message) < ($1.file, $1.line, $1.column, $1.rule, $1.message)
         }
         return report
+    }
+}
+
+/// Rendered texts written by concurrent workers, each index once.
+final class TextSlots: @unchecked Sendable {
+    private var storage: [String]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: "", count: count) }
+
+    func set(_ index: Int, _ text: String) {
+        lock.lock()
+        storage[index] = text
+        lock.unlock()
+    }
+
+    func values() -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
     }
 }

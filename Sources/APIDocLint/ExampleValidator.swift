@@ -15,6 +15,8 @@ struct ExampleValidator {
     let properties: [String: [String: Property]]
     let lowerProperties: [String: [String: String]]
     let derived: [String: Set<String>]
+    /// Qualified names by lower-cased name.
+    let byLowerName: [String: String]
 
     init(model: APIModel) {
         self.model = model
@@ -42,6 +44,7 @@ struct ExampleValidator {
             lower[type.name] = l
         }
         self.properties = properties
+        self.byLowerName = Dictionary(model.types.map { ($0.name.lowercased(), $0.name) }, uniquingKeysWith: { a, _ in a })
         self.lowerProperties = lower
         self.derived = derived
     }
@@ -86,7 +89,7 @@ struct ExampleValidator {
         if let odata = node["@odata.type"]?.stringValue {
             var name = odata
             if name.hasPrefix("#") { name.removeFirst() }
-            if let match = types.keys.first(where: { $0.lowercased() == name.lowercased() }) ?? nil {
+            if let match = byLowerName[name.lowercased()] {
                 if match == type || derived[type]?.contains(match) == true {
                     actual = match
                 } else if types[match]?.kind != .enum, !(derived[match]?.contains(type) ?? false) {

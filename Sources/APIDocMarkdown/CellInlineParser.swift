@@ -7,9 +7,14 @@ struct CellInlineParser {
 
     let bytes: [UInt8]
     let linkDefinitions: [String: String]
+    /// Bytes the forward scans (closers, brackets, parentheses) may still look at. A line built so
+    /// that every opener scans to its end (`[x][[x][…`, `[a]([a](…`, `*a *a …`) would take
+    /// quadratic time; real cells stay far below this, and past it openers read as text.
+    let budget: ScanBudget
 
     static func parse(_ text: Substring, linkDefinitions: [String: String]) -> [Inline] {
-        let parser = CellInlineParser(bytes: Array(text.utf8), linkDefinitions: linkDefinitions)
+        let bytes = Array(text.utf8)
+        let parser = CellInlineParser(bytes: bytes, linkDefinitions: linkDefinitions, budget: ScanBudget(100_000 + 16 * bytes.count))
         return parser.parse(parser.bytes.startIndex..<parser.bytes.endIndex, depth: 0)
     }
 
@@ -107,9 +112,11 @@ struct CellInlineParser {
     func findRun(of byte: UInt8, length: Int, from start: Int, end: Int, exactly: Bool = true) -> Int? {
         var j = start
         while j < end {
+            guard budget.spend() else { return nil }
             if bytes[j] == byte {
                 let run = runLength(at: j, of: byte, end: end)
                 if run == length || (!exactly && run >= length) { return j }
+                _ = budget.spend(run)
                 j += run
             } else {
                 j += 1
@@ -124,10 +131,12 @@ struct CellInlineParser {
         var j = i
         var closeBracket: Int?
         while j < end {
+            guard budget.spend() else { return nil }
             let b = bytes[j]
             if b == UInt8(ascii: "\\") { j += 2; continue }
             if b == UInt8(ascii: "`") {
                 let run = runLength(at: j, of: b, end: end)
+                _ = budget.spend(run)
                 if let close = findRun(of: b, length: run, from: j + run, end: end) { j = close + run; continue }
                 j += run; continue
             }
@@ -146,6 +155,7 @@ struct CellInlineParser {
             var k = next + 1
             var parens = 1
             while k < end {
+                guard budget.spend() else { return nil }
                 if bytes[k] == UInt8(ascii: "(") { parens += 1 }
                 if bytes[k] == UInt8(ascii: ")") { parens -= 1; if parens == 0 { break } }
                 k += 1
@@ -157,7 +167,12 @@ struct CellInlineParser {
             return (.link(destination: destination, children: children()), k + 1)
         }
         if next < end && bytes[next] == UInt8(ascii: "[") {
-            if let refClose = bytes[(next + 1)..<end].firstIndex(of: UInt8(ascii: "]")) {
+            var refClose = next + 1
+            while refClose < end && bytes[refClose] != UInt8(ascii: "]") {
+                guard budget.spend() else { return nil }
+                refClose += 1
+            }
+            if refClose < end {
                 var key = string((next + 1)..<refClose)
                 if key.trimmingSpaces().isEmpty { key = string(label) }
                 if let destination = linkDefinitions[LinkDefinitions.normalize(key)] {
@@ -196,6 +211,20 @@ struct CellInlineParser {
         guard j < end, bytes[j] == UInt8(ascii: ";") else { return nil }
         guard let decoded = CellInlineParser.entities[string((i + 1)..<j)] else { return nil }
         return (decoded, j + 1)
+    }
+}
+
+/// A count of bytes left to scan, shared by one parse and its nested parses.
+final class ScanBudget {
+    private var remaining: Int
+
+    init(_ bytes: Int) { remaining = bytes }
+
+    /// Takes `bytes` from the budget; false once it is spent.
+    func spend(_ bytes: Int = 1) -> Bool {
+        guard remaining > 0 else { return false }
+        remaining -= bytes
+        return true
     }
 }
 

@@ -6,6 +6,9 @@
 enum PipeTableReader {
     /// A table has at most this many rows; the rest are dropped with a note (bounded memory).
     static let maximumRows = 20_000
+    /// A table has at most this many columns; further header cells are dropped with a note, and
+    /// rows read their extra cells as part of the last one (bounded memory: rows are padded to the width).
+    static let maximumColumns = 64
 
     struct RawLine {
         var text: Substring
@@ -97,10 +100,16 @@ enum PipeTableReader {
         var notes: [TableNote] = []
         let headerRow = splitRow(raw[headerIndex])
         let separator = splitRow(raw[headerIndex + 1])
-        var width = headerRow.cells.count
-        if separator.cells.count != width {
+        var columns = headerRow.cells
+        if columns.count > maximumColumns {
+            notes.append(TableNote(location: location(raw[headerIndex], column: 0),
+                                   message: "table header has \(columns.count) cells; only the first \(maximumColumns) are read as columns"))
+            columns.removeLast(columns.count - maximumColumns)
+        }
+        var width = columns.count
+        if separator.cells.count != headerRow.cells.count {
             notes.append(TableNote(location: location(raw[headerIndex + 1], column: 0),
-                                   message: "table separator has \(separator.cells.count) cells but the header has \(width)"))
+                                   message: "table separator has \(separator.cells.count) cells but the header has \(headerRow.cells.count)"))
         }
         var rows: [SplitRow] = []
         var index = headerIndex + 2
@@ -134,9 +143,10 @@ enum PipeTableReader {
             index += 1
         }
         // An extra empty header cell that no row fills (e.g. `|a|b|c||`) is dropped.
-        var header = headerRow.cells
+        var header = columns
+        let widestRow = rows.map(\.cells.count).max() ?? 0
         while header.count > 1, headerRow.text[header.last!.range].allSatisfy({ $0 == " " || $0 == "\t" }),
-              rows.allSatisfy({ $0.cells.count < header.count }) {
+              widestRow < header.count {
             header.removeLast()
         }
         width = header.count
@@ -208,6 +218,7 @@ enum PipeTableReader {
             index = utf8.index(after: index)
         }
         var cellStart = index
+        var runStarts: [Int: [String.Index]]?
         func column(of i: String.Index) -> Int {
             var start = i
             while start < end, utf8[start] == UInt8(ascii: " ") || utf8[start] == UInt8(ascii: "\t") { start = utf8.index(after: start) }
@@ -224,19 +235,12 @@ enum PipeTableReader {
                 var run = 0
                 var j = index
                 while j < end, utf8[j] == UInt8(ascii: "`") { run += 1; j = utf8.index(after: j) }
-                // Find a closing run of the same length on this line.
-                var k = j
+                // The closing run is the next run of the same length on this line, looked up rather
+                // than scanned for (a row of runs of growing length would take quadratic time).
+                if runStarts == nil { runStarts = backtickRuns(utf8) }
                 var closed: String.Index?
-                while k < end {
-                    if utf8[k] == UInt8(ascii: "`") {
-                        var r = 0
-                        var m = k
-                        while m < end, utf8[m] == UInt8(ascii: "`") { r += 1; m = utf8.index(after: m) }
-                        if r == run { closed = m; break }
-                        k = m
-                    } else {
-                        k = utf8.index(after: k)
-                    }
+                if let starts = runStarts?[run], let found = first(in: starts, notBefore: j) {
+                    closed = utf8.index(found, offsetBy: run)
                 }
                 index = closed ?? j
                 continue
@@ -253,5 +257,29 @@ enum PipeTableReader {
         let trailingPipe = !cells.isEmpty && tail.allSatisfy { $0 == " " || $0 == "\t" }
         if !trailingPipe { cells.append((cellStart..<end, column(of: cellStart))) }
         return SplitRow(cells: cells, leadingPipe: leadingPipe, trailingPipe: trailingPipe, text: text, line: raw.line)
+    }
+
+    /// The start of every maximal run of backticks in a row, by run length, in order.
+    static func backtickRuns(_ utf8: Substring.UTF8View) -> [Int: [String.Index]] {
+        var result: [Int: [String.Index]] = [:]
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            guard utf8[index] == UInt8(ascii: "`") else { index = utf8.index(after: index); continue }
+            let start = index
+            var length = 0
+            while index < utf8.endIndex, utf8[index] == UInt8(ascii: "`") { length += 1; index = utf8.index(after: index) }
+            result[length, default: []].append(start)
+        }
+        return result
+    }
+
+    /// The first of the sorted `positions` at or after `bound` (binary search).
+    static func first(in positions: [String.Index], notBefore bound: String.Index) -> String.Index? {
+        var low = 0, high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if positions[middle] < bound { low = middle + 1 } else { high = middle }
+        }
+        return low < positions.count ? positions[low] : nil
     }
 }

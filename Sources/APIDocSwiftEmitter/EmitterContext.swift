@@ -6,6 +6,8 @@ import APIDocModel
 struct EmitterContext {
     let model: APIModel
     let types: [String: TypeDefinition]
+    /// The access keyword of every generated declaration (`public`, `package`, `internal`).
+    let access: String
     /// Swift type name by qualified name.
     private(set) var swiftNames: [String: String] = [:]
     /// Derived types (transitive), sorted, by qualified base name.
@@ -23,12 +25,13 @@ struct EmitterContext {
     /// (it keeps derived types' extra keys in `additionalProperties`).
     static let maximumWrapperCases = 200
 
-    init(model: APIModel, reservedTypeNames: Set<String>) {
+    init(model: APIModel, reservedTypeNames: Set<String>, typeNames: [String: String] = [:], access: String = "public") {
         self.model = model
+        self.access = access
         var types: [String: TypeDefinition] = [:]
         for type in model.types { types[type.name] = type }
         self.types = types
-        assignNames(reserved: reservedTypeNames)
+        assignNames(reserved: reservedTypeNames, overrides: typeNames)
         computeDescendants()
         computeFlattened()
         computePolymorphic()
@@ -37,16 +40,18 @@ struct EmitterContext {
 
     // MARK: Names
 
-    mutating func assignNames(reserved: Set<String>) {
+    mutating func assignNames(reserved: Set<String>, overrides: [String: String] = [:]) {
         var used = reserved
         var lowerUsed = Set(reserved.map { $0.lowercased() })
-        // Types in the default namespace first, so that they keep the plain names.
+        // Types the user named first, then types in the default namespace, so that they keep the plain names.
         let ordered = model.types.map(\.name).sorted { a, b in
+            let oa = overrides[a] != nil, ob = overrides[b] != nil
+            if oa != ob { return oa }
             let da = EmitterContext.subNamespace(a).isEmpty, db = EmitterContext.subNamespace(b).isEmpty
             return da != db ? da : a < b
         }
         for name in ordered {
-            var candidate = SwiftNames.typeName(EmitterContext.subNamespace(name) + " " + EmitterContext.simpleName(name))
+            var candidate = SwiftNames.typeName(overrides[name] ?? (EmitterContext.subNamespace(name) + " " + EmitterContext.simpleName(name)))
             let base = candidate
             var counter = 2
             // Case-insensitive uniqueness keeps file names distinct on case-insensitive disks.

@@ -23,18 +23,18 @@ struct EnumTranslator {
         let initCases: [SwiftStmt] = zip(members, caseNames).map { member, caseName in
             .caseLabel("case \(SwiftNames.literal(member.name)):", body: [.line("self = .\(caseName)")])
         } + [.caseLabel("default:", body: [.line("self = .undocumented(rawValue)")])]
-        decls.append(.function(doc: [], signature: "public init(rawValue: Swift.String)",
+        decls.append(.function(doc: [], signature: "\(context.access) init(rawValue: Swift.String)",
                                body: [.block(header: "switch rawValue", body: initCases, footer: "")]))
         let rawCases: [SwiftStmt] = zip(members, caseNames).map { member, caseName in
             .caseLabel("case .\(caseName):", body: [.line("return \(SwiftNames.literal(member.name))")])
         } + [.caseLabel("case .undocumented(let value):", body: [.line("return value")])]
-        decls.append(.computed(doc: [], modifiers: "public var", name: "rawValue", type: "Swift.String",
+        decls.append(.computed(doc: [], modifiers: "\(context.access) var", name: "rawValue", type: "Swift.String",
                                getter: [.block(header: "switch self", body: rawCases, footer: "")], setter: nil))
-        decls.append(.variable(doc: ["The members the docs list, in their order."], modifiers: "public static let", name: "documentedCases",
+        decls.append(.variable(doc: ["The members the docs list, in their order."], modifiers: "\(context.access) static let", name: "documentedCases",
                                type: "[\(name)]", value: "[" + caseNames.map { "." + $0 }.joined(separator: ", ") + "]"))
-        decls.append(.function(doc: [], signature: "public static func == (lhs: \(name), rhs: \(name)) -> Swift.Bool",
+        decls.append(.function(doc: [], signature: "\(context.access) static func == (lhs: \(name), rhs: \(name)) -> Swift.Bool",
                                body: [.line("lhs.rawValue == rhs.rawValue")]))
-        decls.append(.function(doc: [], signature: "public func hash(into hasher: inout Swift.Hasher)",
+        decls.append(.function(doc: [], signature: "\(context.access) func hash(into hasher: inout Swift.Hasher)",
                                body: [.line("hasher.combine(rawValue)")]))
         var doc = Docs.lines(type.description)
         if !doc.isEmpty { doc.append("") }

@@ -96,7 +96,7 @@ struct OperationTranslator {
         if operation.pathDetails.count == 1 {
             let path = operation.pathDetails[0]
             let parameters = pathParameters(path).map { "\($0.swiftName): Swift.String" } + (bodyParameter.map { [$0] } ?? [])
-            let signature = "public func \(functionName)(\(parameters.joined(separator: ", "))) async throws\(returnClause)"
+            let signature = "\(context.access) func \(functionName)(\(parameters.joined(separator: ", "))) async throws\(returnClause)"
             return Rendered(methods: [.function(doc: doc + parameterDocs(path), signature: signature, body: sendStatements(pathExpression: pathExpression(path)))], pathEnum: nil)
         }
 
@@ -112,14 +112,14 @@ struct OperationTranslator {
             let bindings = parameters.isEmpty ? "" : "(" + parameters.map { "let \($0.swiftName)" }.joined(separator: ", ") + ")"
             renderCases.append(.caseLabel("case .\(caseName)\(bindings):", body: [.line("return \(pathExpression(path))")]))
         }
-        enumMembers.append(.computed(doc: ["The path, percent-encoded, relative to the client's base URL."], modifiers: "public var",
+        enumMembers.append(.computed(doc: ["The path, percent-encoded, relative to the client's base URL."], modifiers: "\(context.access) var",
                                      name: "rendered", type: "Swift.String",
                                      getter: [.block(header: "switch self", body: renderCases, footer: "")], setter: nil))
         let pathEnum = SwiftDecl.enumDecl(name: enumName, conformances: ["Swift.Hashable", "Swift.Sendable"],
                                           doc: ["The documented paths of `\(SwiftNames.bare(functionName))`."], members: enumMembers)
         let generalParameters = ["at path: \(enumName)"] + (bodyParameter.map { [$0] } ?? [])
         let general = SwiftDecl.function(
-            doc: doc, signature: "public func \(functionName)(\(generalParameters.joined(separator: ", "))) async throws\(returnClause)",
+            doc: doc, signature: "\(context.access) func \(functionName)(\(generalParameters.joined(separator: ", "))) async throws\(returnClause)",
             body: sendStatements(pathExpression: "path.rendered"))
         let first = operation.pathDetails[0]
         let firstParameters = pathParameters(first)
@@ -129,7 +129,7 @@ struct OperationTranslator {
         let call = "self.\(functionName)(at: \(pathValue)\(bodyType == nil ? "" : ", body"))"
         let convenience = SwiftDecl.function(
             doc: ["`\(operation.method) \(SwiftNames.docText(first.template))`: \(SwiftNames.bare(functionName))(at:) with the first documented path."] + parameterDocs(first),
-            signature: "public func \(functionName)(\(convenienceParameters.joined(separator: ", "))) async throws\(returnClause)",
+            signature: "\(context.access) func \(functionName)(\(convenienceParameters.joined(separator: ", "))) async throws\(returnClause)",
             body: [.line("\(returnType == nil ? "" : "return ")try await \(call)")])
         return Rendered(methods: [convenience, general], pathEnum: pathEnum)
     }

@@ -45,16 +45,16 @@ struct StructTranslator {
             if member.boxed {
                 let storage = "_" + SwiftNames.bare(member.swiftName)
                 decls.append(.computed(
-                    doc: member.doc, modifiers: "public var", name: member.swiftName, type: member.swiftType + "?",
+                    doc: member.doc, modifiers: "\(context.access) var", name: member.swiftName, type: member.swiftType + "?",
                     getter: [.line("\(storage)?.value")], setter: [.line("\(storage) = newValue.map { APIDocRuntime.Indirect($0) }")]))
                 decls.append(.variable(doc: [], modifiers: "private var", name: storage, type: "APIDocRuntime.Indirect<\(member.swiftType)>?", value: nil))
             } else {
-                decls.append(.variable(doc: member.doc, modifiers: "public var", name: member.swiftName, type: member.swiftType + "?", value: nil))
+                decls.append(.variable(doc: member.doc, modifiers: "\(context.access) var", name: member.swiftName, type: member.swiftType + "?", value: nil))
             }
         }
         decls.append(.variable(
             doc: ["Keys the docs do not list, and documented keys sent as `null`, kept as they came."],
-            modifiers: "public var", name: "additionalProperties", type: "[Swift.String: APIDocRuntime.JSONValue]", value: nil))
+            modifiers: "\(context.access) var", name: "additionalProperties", type: "[Swift.String: APIDocRuntime.JSONValue]", value: nil))
         decls.append(memberwiseInit(members))
         decls.append(.enumDecl(
             name: "CodingKeys", conformances: ["Swift.String", "Swift.CodingKey", "Swift.CaseIterable"], doc: [],
@@ -77,8 +77,8 @@ struct StructTranslator {
         }
         body.append(.line("self.additionalProperties = additionalProperties"))
         let signature = parameters.count <= 2
-            ? "public init(\(parameters.joined(separator: ", ")))"
-            : "public init(\n        " + parameters.joined(separator: ",\n        ") + "\n    )"
+            ? "\(context.access) init(\(parameters.joined(separator: ", ")))"
+            : "\(context.access) init(\n        " + parameters.joined(separator: ",\n        ") + "\n    )"
         return .function(doc: ["Creates a value; every property is optional."], signature: signature, body: body)
     }
 
@@ -91,7 +91,7 @@ struct StructTranslator {
                 : .line("self.\(member.swiftName) = \(decode)"))
         }
         body.append(.line("self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: \(typeName).knownKeys)"))
-        return .function(doc: [], signature: "public init(from decoder: any Swift.Decoder) throws", body: body)
+        return .function(doc: [], signature: "\(context.access) init(from decoder: any Swift.Decoder) throws", body: body)
     }
 
     func encoder(_ members: [Member]) -> SwiftDecl {
@@ -103,6 +103,6 @@ struct StructTranslator {
         for member in members {
             body.append(.line("try container.encodeIfPresent(self.\(member.swiftName), forKey: .\(member.swiftName))"))
         }
-        return .function(doc: [], signature: "public func encode(to encoder: any Swift.Encoder) throws", body: body)
+        return .function(doc: [], signature: "\(context.access) func encode(to encoder: any Swift.Encoder) throws", body: body)
     }
 }

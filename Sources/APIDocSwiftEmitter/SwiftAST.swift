@@ -30,11 +30,14 @@ public struct SwiftFile: Hashable, Sendable {
     public var source: String
     public var imports: [String]
     public var declarations: [SwiftDecl]
+    /// The access keyword of the file's type declarations (`public`, `package`, `internal`).
+    public var access: String
 
-    public init(name: String, source: String, imports: [String], declarations: [SwiftDecl]) {
+    public init(name: String, source: String, imports: [String], declarations: [SwiftDecl], access: String = "public") {
         self.name = name
         self.source = source
         self.imports = imports
         self.declarations = declarations
+        self.access = access
     }
 }

@@ -10,17 +10,35 @@ public enum SwiftEmitter {
         /// How the input folder is named in the header of files that come from no single page.
         public var inputName: String
 
-        public init(moduleName: String = "GraphAPI", inputName: String = "docs") {
+        /// The access level of every generated declaration.
+        public var accessLevel: AccessLevel
+
+        /// Swift type names chosen by the user, by qualified OData name (`microsoft.graph.call`);
+        /// sanitised like every name, and taken before any generated name.
+        public var typeNames: [String: String]
+
+        public init(moduleName: String = "GraphAPI", inputName: String = "docs", accessLevel: AccessLevel = .public, typeNames: [String: String] = [:]) {
             self.moduleName = moduleName
             self.inputName = inputName
+            self.accessLevel = accessLevel
+            self.typeNames = typeNames
         }
+    }
+
+    /// The access level of generated declarations: `public` for a library of its own (the
+    /// default), `package` or `internal` for code compiled into the module that uses it.
+    public enum AccessLevel: String, Sendable, Hashable, CaseIterable, Codable {
+        case `public`, `package`, `internal`
+
+        /// The keyword the generated code writes.
+        public var keyword: String { rawValue }
     }
 
     public static func emit(_ model: APIModel, options: Options = Options()) -> [SwiftFile] {
         var reserved: Set<String> = [options.moduleName, registryName]
         // Path enums are named after operations; keep type names clear of them.
         for operation in model.operations { reserved.insert(SwiftNames.typeName(operation.name) + "Path") }
-        let context = EmitterContext(model: model, reservedTypeNames: reserved)
+        let context = EmitterContext(model: model, reservedTypeNames: reserved, typeNames: options.typeNames, access: options.accessLevel.keyword)
         let imports = ["APIDocRuntime", "Foundation"]
         var files: [SwiftFile] = []
         let structs = StructTranslator(context: context)
@@ -30,9 +48,9 @@ public enum SwiftEmitter {
             let name = context.swiftName(type.name)
             let source = fileName(of: type.source)
             let decl = type.kind == .enum ? enums.declaration(for: type) : structs.declaration(for: type)
-            files.append(SwiftFile(name: name + ".swift", source: source, imports: imports, declarations: [decl]))
+            files.append(SwiftFile(name: name + ".swift", source: source, imports: imports, declarations: [decl], access: context.access))
             if context.polymorphic.contains(type.name), let wrapper = context.wrapperNames[type.name] {
-                files.append(SwiftFile(name: wrapper + ".swift", source: source, imports: imports, declarations: [wrappers.declaration(for: type.name)]))
+                files.append(SwiftFile(name: wrapper + ".swift", source: source, imports: imports, declarations: [wrappers.declaration(for: type.name)], access: context.access))
             }
         }
         let operations = OperationTranslator(context: context)
@@ -42,7 +60,7 @@ public enum SwiftEmitter {
             var decls: [SwiftDecl] = [.extensionDecl(type: "APIDocRuntime.GraphClient", doc: [], members: rendered.methods)]
             if let pathEnum = rendered.pathEnum { decls.append(pathEnum) }
             files.append(SwiftFile(name: "GraphClient+" + SwiftNames.typeName(SwiftNames.bare(functionName)) + ".swift",
-                                   source: fileName(of: operation.source), imports: imports, declarations: decls))
+                                   source: fileName(of: operation.source), imports: imports, declarations: decls, access: context.access))
         }
         files.append(registry(model, context: context, imports: imports, inputName: options.inputName))
         return uniqueFileNames(files).sorted { $0.name < $1.name }
@@ -63,16 +81,16 @@ public enum SwiftEmitter {
         cases.append(.caseLabel("default:", body: [.line("return nil")]))
         let function = SwiftDecl.function(
             doc: ["The Swift type for an OData type name such as `microsoft.graph.call` (a leading `#` and letter case are ignored)."],
-            signature: "public static func type(named name: Swift.String) -> (any (Swift.Codable & Swift.Hashable & Swift.Sendable).Type)?",
+            signature: "\(context.access) static func type(named name: Swift.String) -> (any (Swift.Codable & Swift.Hashable & Swift.Sendable).Type)?",
             body: [
                 .line("var key = name.lowercased()"),
                 .block(header: "if key.hasPrefix(\"#\")", body: [.line("key.removeFirst()")], footer: ""),
                 .block(header: "switch key", body: cases, footer: ""),
             ])
-        let names = SwiftDecl.variable(doc: ["Every OData type name the docs define, sorted."], modifiers: "public static let", name: "names",
+        let names = SwiftDecl.variable(doc: ["Every OData type name the docs define, sorted."], modifiers: "\(context.access) static let", name: "names",
                                        type: "[Swift.String]", value: "[\n" + sorted.map { "        " + SwiftNames.literal($0.name) + "," }.joined(separator: "\n") + "\n    ]")
         let decl = SwiftDecl.enumDecl(name: registryName, conformances: [], doc: ["The types of the docs by OData name."], members: [names, function])
-        return SwiftFile(name: registryName + ".swift", source: inputName + "/", imports: imports, declarations: [decl])
+        return SwiftFile(name: registryName + ".swift", source: inputName + "/", imports: imports, declarations: [decl], access: context.access)
     }
 
     /// `docs/api/x.md:12` -> `docs/api/x.md`.

@@ -104,11 +104,15 @@ public enum SwiftNames {
     /// backticks and case-sensitively, as Swift does).
     public static func uniqued(_ names: [String]) -> [String] {
         var used: Set<String> = []
+        // The last counter tried per base: counters below it are taken for good (linear time for
+        // many equal names).
+        var counters: [String: Int] = [:]
         return names.map { name in
             let base = bare(name)
             var candidate = base
-            var counter = 2
+            var counter = counters[base] ?? 2
             while used.contains(candidate) { candidate = base + String(counter); counter += 1 }
+            if candidate != base { counters[base] = counter }
             used.insert(candidate)
             if candidate == base { return name }
             return keywords.contains(candidate) ? "`\(candidate)`" : candidate
@@ -134,6 +138,12 @@ public enum SwiftNames {
             }
         }
         return result + "\""
+    }
+
+    /// Text that cannot end a `//` comment line: line breaks (a type name from an annotation may
+    /// hold one) read as spaces; anything else is kept as it is.
+    public static func commentText(_ text: String) -> String {
+        text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : text
     }
 
     /// Text safe inside a `///` doc comment line (no line breaks).

@@ -36,7 +36,7 @@ struct WrapperTranslator {
             ], footer: ""))
         }
         decode.append(.line("self = .\(names[0])(try \(context.swiftName(base))(from: decoder))"))
-        decls.append(.function(doc: [], signature: "public init(from decoder: any Swift.Decoder) throws", body: decode))
+        decls.append(.function(doc: [], signature: "\(context.access) init(from decoder: any Swift.Decoder) throws", body: decode))
         var encodeCases: [SwiftStmt] = [.caseLabel("case .\(names[0])(let value):", body: [.line("try value.encode(to: encoder)")])]
         for (type, caseName) in zip(cases, names).dropFirst() {
             encodeCases.append(.caseLabel("case .\(caseName)(var value):", body: [
@@ -44,10 +44,10 @@ struct WrapperTranslator {
                 .line("try value.encode(to: encoder)"),
             ]))
         }
-        decls.append(.function(doc: [], signature: "public func encode(to encoder: any Swift.Encoder) throws",
+        decls.append(.function(doc: [], signature: "\(context.access) func encode(to encoder: any Swift.Encoder) throws",
                                body: [.block(header: "switch self", body: encodeCases, footer: "")]))
         let odataCases: [SwiftStmt] = names.map { .caseLabel("case .\($0)(let value):", body: [.line("return value.odataType")]) }
-        decls.append(.computed(doc: ["The `@odata.type` of the value, if it has one."], modifiers: "public var", name: "odataType",
+        decls.append(.computed(doc: ["The `@odata.type` of the value, if it has one."], modifiers: "\(context.access) var", name: "odataType",
                                type: "Swift.String?", getter: [.block(header: "switch self", body: odataCases, footer: "")], setter: nil))
         let doc = ["`\(base)` or any type derived from it, told apart by `@odata.type`."]
         return .enumDecl(name: "indirect \(wrapper)" , conformances: ["Swift.Codable", "Swift.Hashable", "Swift.Sendable"], doc: doc, members: decls)

@@ -27,7 +27,7 @@ struct APIDocGen: ParsableCommand {
             Exit codes: 0 success; 1 drift (generate --check) or lint errors; 2 bad input or usage.
             Diagnostics are printed as path:line:col: severity: message [rule].
             """,
-        subcommands: [Generate.self, Model.self, Lint.self],
+        subcommands: [Generate.self, Model.self, Lint.self, Parse.self],
         defaultSubcommand: Generate.self
     )
 }
@@ -43,10 +43,11 @@ struct InputOptions: ParsableArguments {
 struct Model: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the intermediate model (types and operations) as JSON.")
 
-    @OptionGroup var options: InputOptions
+    @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        let analysis = try runOrExit { try Pipeline.analyze(PageLoader.Input(path: options.input), workers: options.workers) }
+        let settings = try project.settings()
+        let analysis = try runOrExit { try Pipeline.analyze(settings, workers: project.workers) }
         print(try Pipeline.modelJSON(analysis.model))
         Console.printDiagnostics(analysis.diagnostics, minimum: .warning)
     }

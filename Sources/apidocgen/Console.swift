@@ -37,7 +37,8 @@ func runOrExit<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as GeneratorError {
-        Console.error("error: \(error.description)")
+        // Messages with a location (`apidocgen.json:3:5: error: ...`) say "error" themselves.
+        Console.error(error.description.contains(": error: ") ? error.description : "error: \(error.description)")
         throw ExitCode(2)
     }
 }

@@ -1,5 +1,7 @@
 import APIDocExtraction
 import APIDocGeneratorCore
+import APIDocLint
+import APIDocSwiftEmitter
 import ArgumentParser
 import Foundation
 
@@ -10,45 +12,84 @@ struct Generate: ParsableCommand {
             Writes only files whose bytes changed and removes files it generated earlier that are no \
             longer produced; the output folder is replaced atomically, so a failed run leaves it as it was.
             With --check nothing is written: exit 0 when the output is current, 1 (with a diff per file) when not.
-            Exit codes: 0 success; 1 drift (--check) or errors with --warnings-as-errors; 2 bad input or usage.
+            Settings come from apidocgen.json (or --config); options given here override it.
+            Exit codes: 0 success; 1 drift (--check), or errors (warnings too with --warnings-as-errors), \
+            in which case nothing is written; 2 bad input or usage.
             """)
 
-    @OptionGroup var options: InputOptions
+    @OptionGroup var project: ProjectOptions
 
-    @Option(name: .long, help: "Folder to write the Swift files into.")
-    var output: String = "Generated"
+    @Option(name: .long, help: ArgumentHelp("Folder to write the Swift files into (default: the configuration's output, else Generated).", valueName: "folder"))
+    var output: String?
 
-    @Option(name: .long, help: "Module name the generated code is compiled in (reserved as a type name).")
-    var moduleName: String = "GraphAPI"
+    @Option(name: .long, help: ArgumentHelp("Module name the generated code is compiled in, reserved as a type name (default: the configuration's, else GraphAPI).", valueName: "name"))
+    var moduleName: String?
+
+    @Option(name: .long, help: ArgumentHelp("Access level of the generated declarations: public, package or internal (default: the configuration's, else public).", valueName: "level"))
+    var accessLevel: SwiftEmitter.AccessLevel?
+
+    @Option(name: .long, help: ArgumentHelp("Write all generated code into this one file instead of the output folder (for build tool plugins, whose outputs are named in advance).", valueName: "file"))
+    var singleFile: String?
 
     @Flag(name: .long, help: "Write nothing; exit 1 and print a diff when the output folder is not what the pages produce.")
     var check = false
 
-    @Flag(name: .long, help: "Print notes as well as warnings and errors.")
-    var verbose = false
+    @OptionGroup var diagnosticsOptions: DiagnosticsOptions
 
     func run() throws {
-        let analysis = try runOrExit { try Pipeline.analyze(PageLoader.Input(path: options.input), workers: options.workers) }
-        let input = PageLoader.Input(path: options.input)
-        let files = Pipeline.render(analysis, options: .init(moduleName: moduleName, inputName: input.displayRoot))
-        let writer = OutputWriter(output: URL(fileURLWithPath: output, isDirectory: true))
+        let settings = try project.settings(Settings.Overrides(output: output, moduleName: moduleName, accessLevel: accessLevel))
+        let analysis = try runOrExit { try Pipeline.analyze(settings, workers: project.workers) }
+        let emitterOptions = settings.emitterOptions(for: analysis.model)
+        // generate does not run the example checks: suppressions of those rules are not unused here.
+        let report = try DiagnosticsReport(analysis.diagnostics, options: diagnosticsOptions, settings: settings,
+                                           evaluated: { $0 != "*" && !Linter.lintOnlyRules.contains($0) })
+        report.print(to: FileHandle.standardError)
+        let counts = "\(analysis.pages.count) pages, \(analysis.model.types.count) types, \(analysis.model.operations.count) operations, \(report.summary)"
+
+        if let singleFile {
+            let text = SingleFileOutput.render(analysis, options: emitterOptions)
+            let url = URL(fileURLWithPath: singleFile)
+            if check {
+                let current = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
+                if current == text {
+                    print("apidocgen: \(counts); \(singleFile) is up to date")
+                } else {
+                    print(UnifiedDiff.diff(old: current ?? "", new: text, name: singleFile), terminator: "")
+                    print("apidocgen: \(counts); \(singleFile) is not what the pages produce")
+                    throw ExitCode(1)
+                }
+            } else if report.failed {
+                print("apidocgen: \(counts); nothing written")
+            } else {
+                let written = try runOrExit { try SingleFileOutput.write(text, to: url) }
+                print("apidocgen: \(counts); \(written ? "wrote" : "unchanged") \(singleFile)")
+            }
+            if report.failed { throw ExitCode(1) }
+            return
+        }
+
+        let files = Pipeline.render(analysis, options: emitterOptions)
+        let writer = OutputWriter(output: settings.output)
         let plan = try runOrExit { try writer.plan(files) }
-        Console.printDiagnostics(analysis.diagnostics, minimum: verbose ? .note : .warning)
-        let warnings = analysis.diagnostics.filter { $0.severity >= .warning }.count
-        let counts = "\(analysis.pages.count) pages, \(analysis.model.types.count) types, \(analysis.model.operations.count) operations, \(warnings) warnings"
+        let shownOutput = settings.outputName
         if check {
             guard !plan.isEmpty else {
-                print("apidocgen: \(counts); \(output) is up to date (\(files.count) files)")
+                print("apidocgen: \(counts); \(shownOutput) is up to date (\(files.count) files)")
+                if report.failed { throw ExitCode(1) }
                 return
             }
-            var report = ""
+            var diff = ""
             for name in plan.writes.keys.sorted() {
-                report += UnifiedDiff.diff(old: plan.previous[name] ?? "", new: plan.writes[name]!, name: "\(output)/\(name)")
+                diff += UnifiedDiff.diff(old: plan.previous[name] ?? "", new: plan.writes[name]!, name: "\(shownOutput)/\(name)")
             }
-            for name in plan.removals { report += "--- a/\(output)/\(name)\n+++ /dev/null\n(file would be removed)\n" }
-            print(report, terminator: "")
+            for name in plan.removals { diff += "--- a/\(shownOutput)/\(name)\n+++ /dev/null\n(file would be removed)\n" }
+            print(diff, terminator: "")
             let drifted = plan.writes.keys.sorted() + plan.removals
-            print("apidocgen: \(counts); \(drifted.count) files in \(output) are not what the pages produce: \(drifted.joined(separator: ", "))")
+            print("apidocgen: \(counts); \(drifted.count) files in \(shownOutput) are not what the pages produce: \(drifted.joined(separator: ", "))")
+            throw ExitCode(1)
+        }
+        if report.failed {
+            print("apidocgen: \(counts); nothing written (\(diagnosticsOptions.warningsAsErrors ? "errors or warnings with --warnings-as-errors" : "errors"))")
             throw ExitCode(1)
         }
         try runOrExit { try writer.apply(plan) }

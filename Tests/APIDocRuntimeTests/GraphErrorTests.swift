@@ -70,8 +70,22 @@ import Testing
         }
     }
 
-    @Test func ignoresNonNumericRetryAfter() {
+    @Test func retryAfterHTTPDateIsKeptApartFromSeconds() {
         let response = HTTPResponse(status: 503, headers: ["Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"])
-        #expect(GraphError(response: response).retryAfter == nil)
+        let error = GraphError(response: response)
+        #expect(error.retryAfter == nil)
+        #expect(error.retryAfterDate == HTTPDate.parse("Wed, 21 Oct 2015 07:28:00 GMT"))
+    }
+
+    @Test func ignoresInvalidRetryAfter() {
+        for value in ["soon", "-5", "inf", "nan", "Wed, 32 Oct 2015 07:28:00 GMT"] {
+            let error = GraphError(response: HTTPResponse(status: 503, headers: ["Retry-After": value]))
+            #expect(error.retryAfter == nil && error.retryAfterDate == nil, "\(value)")
+        }
+    }
+
+    @Test func dateFallsBackToTheDateHeader() {
+        let response = HTTPResponse(status: 500, headers: ["Date": "Thu, 01 Jan 1970 00:00:00 GMT"])
+        #expect(GraphError(response: response).date == "Thu, 01 Jan 1970 00:00:00 GMT")
     }
 }

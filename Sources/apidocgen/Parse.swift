@@ -1,0 +1,17 @@
+import APIDocGeneratorCore
+import ArgumentParser
+import Foundation
+
+/// The benchmark floor: read every page and parse it with cmark, nothing else.
+struct Parse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read every page and parse it with cmark, nothing else (the floor the benchmark compares with).",
+        shouldDisplay: false)
+
+    @OptionGroup var options: InputOptions
+
+    func run() throws {
+        let count = try runOrExit { try PageLoader.parseOnly(PageLoader.Input(path: options.input), workers: options.workers) }
+        print("parsed \(count.pages) pages, \(count.blocks) top-level blocks")
+    }
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The benchmark (a measurement, not a test): on a corpus (default ../shared/corpus/graph-v1.0),
+# with a release build, measures
+#   (a) the floor: read every page and parse it with cmark (`apidocgen parse`), nothing else;
+#   (b) `apidocgen generate` into an empty folder;
+#   (c) the same into an up-to-date folder (no-op: must write nothing);
+#   (d) `apidocgen lint`;
+# each RUNS times (default 5), reporting the median wall time, CPU time (user+sys) and peak
+# memory, and the ratios (b)/(a) and (c)/(a). Uses /usr/bin/time (Debian package `time`).
+#   scripts/bench.sh [CORPUS] [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus="${1:-../shared/corpus/graph-v1.0}"
+runs="${2:-5}"
+[ -d "$corpus" ] || { echo "bench: no corpus at $corpus"; exit 1; }
+if [ ! -x /usr/bin/time ]; then
+    echo "bench: installing GNU time" >&2
+    apt-get install -y -qq time >/dev/null 2>&1 || { echo "bench: needs /usr/bin/time (apt-get install time)"; exit 1; }
+fi
+swift build -c release --product apidocgen 2>&1 | tail -1
+bin="$(swift build -c release --show-bin-path)/apidocgen"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# measure NAME SETUP COMMAND...: prints "wall cpu rss" medians over the runs.
+measure() {
+    local name="$1" setup="$2"; shift 2
+    : > "$work/$name.txt"
+    for _ in $(seq "$runs"); do
+        eval "$setup"
+        /usr/bin/time -o "$work/one.txt" -f "%e %U %S %M" "$@" > /dev/null 2>&1
+        awk '{ printf "%.3f %.3f %d\n", $1, $2 + $3, $4 }' "$work/one.txt" >> "$work/$name.txt"
+    done
+    python3 - "$work/$name.txt" <<'PY'
+import statistics, sys
+rows = [list(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
+print(" ".join(f"{statistics.median(c):.3f}" for c in zip(*rows)))
+PY
+}
+
+a=$(measure floor ":" "$bin" parse --input "$corpus")
+b=$(measure generate "rm -rf '$work/out'" "$bin" generate --input "$corpus" --output "$work/out")
+"$bin" generate --input "$corpus" --output "$work/out" > /dev/null 2>&1
+c=$(measure noop ":" "$bin" generate --input "$corpus" --output "$work/out")
+written=$("$bin" generate --input "$corpus" --output "$work/out" 2>/dev/null | sed -E 's/.*wrote ([0-9]+) files.*/\1/')
+d=$(measure lint ":" "$bin" lint --input "$corpus")
+
+python3 - "$a" "$b" "$c" "$d" "$written" "$runs" "$(nproc)" <<'PY'
+import sys
+rows = [("(a) floor: read + cmark parse", sys.argv[1]), ("(b) generate, empty output", sys.argv[2]),
+        ("(c) generate, up to date (no-op)", sys.argv[3]), ("(d) lint", sys.argv[4])]
+vals = [list(map(float, v.split())) for _, v in rows]
+print(f"\nmedians of {sys.argv[6]} runs, {sys.argv[7]} cores")
+print(f"| step | wall (s) | CPU (s) | peak memory (MB) |")
+print(f"|---|---|---|---|")
+for (name, _), (wall, cpu, rss) in zip(rows, vals):
+    print(f"| {name} | {wall:.2f} | {cpu:.2f} | {rss/1024:.0f} |")
+print(f"\n(b)/(a) wall = {vals[1][0]/vals[0][0]:.2f}, (c)/(a) wall = {vals[2][0]/vals[0][0]:.2f}; files written by the no-op run: {sys.argv[5]}")
+PY
