@@ -76,7 +76,8 @@ extension Substring {
     func trimmingSpacesSubstring() -> Substring {
         var s = self
         while let f = s.first, f == " " || f == "\t" || f == "\r" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
+        // Not `dropLast()`: on a Substring it counts from the start, quadratic in a long line.
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s[..<s.index(before: s.endIndex)] }
         return s
     }
 }

@@ -97,7 +97,8 @@ extension String {
     func trimmingCharacters(in set: String) -> String {
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        // Not `dropLast()`: on a Substring it counts from the start, quadratic in a long cell.
+        while let l = s.last, set.contains(l) { s = s[..<s.index(before: s.endIndex)] }
         return String(s)
     }
 }

@@ -162,7 +162,8 @@ extension String {
     func trimmingSpaces() -> String {
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        // Not `dropLast()`: on a Substring it counts from the start, quadratic in a long text.
+        while let l = s.last, l == " " || l == "\t" { s = s[..<s.index(before: s.endIndex)] }
         return String(s)
     }
 }
