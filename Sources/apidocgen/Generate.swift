@@ -68,7 +68,7 @@ struct Generate: ParsableCommand {
             return
         }
 
-        let files = Pipeline.render(analysis, options: emitterOptions)
+        let files = Pipeline.render(analysis, options: emitterOptions, workers: project.workers)
         let writer = OutputWriter(output: settings.output)
         let plan = try runOrExit { try writer.plan(files) }
         let shownOutput = settings.outputName

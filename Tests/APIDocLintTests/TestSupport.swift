@@ -60,6 +60,20 @@ func run(_ arguments: [String], in directory: URL? = nil) async throws -> (statu
     }
 }
 
+/// Runs `body` on a thread of its own: for long file work that should not hold one of the few
+/// threads Swift concurrency runs tests on.
+func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread {
+            do {
+                continuation.resume(returning: try body())
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }.start()
+    }
+}
+
 /// `run`, blocking the calling thread.
 func runBlocking(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String, error: String) {
     let process = Process()
