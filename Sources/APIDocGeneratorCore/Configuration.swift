@@ -323,19 +323,37 @@ public struct Settings: Sendable {
         }
         return (result, diagnostics)
     }
+
+    /// Everything in the settings that shapes the output or the diagnostics, as text (part of the
+    /// generation cache's key).
+    public var fingerprint: String {
+        [input.displayRoot, outputName, moduleName, accessLevel.rawValue, "\(pages)", "\(paths)",
+         typeNames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
+         operationNames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
+         configuration?.file ?? "",
+         (configuration?.locations ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)@\($0.value.line):\($0.value.column)" }.joined(separator: ",")]
+            .joined(separator: "\n")
+    }
 }
 
 extension Pipeline {
     /// Reads the pages the settings select and resolves them; the model has the settings' path
     /// filter and operation names applied.
     public static func analyze(_ settings: Settings, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Analysis {
-        let loaded = try PageLoader.load(settings.input, workers: workers)
-        var pages = loaded.pages
-        var extra = loaded.diagnostics
-        if !settings.pages.isEmpty {
-            pages = pages.filter { settings.pages.allows(settings.relativePath($0.path)) }
-            extra = extra.filter { $0.file == settings.input.displayRoot || settings.pages.allows(settings.relativePath($0.file)) }
-        }
+        analyze(settings, sources: try read(settings, workers: workers), workers: workers)
+    }
+
+    /// Reads the pages the settings select (pages outside the include/exclude globs are never opened).
+    public static func read(_ settings: Settings, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> PageLoader.Sources {
+        let filter = settings.pages
+        return try PageLoader.read(settings.input, workers: workers, include: { filter.isEmpty || filter.allows($0) })
+    }
+
+    /// Extracts and resolves pages already read for these settings.
+    public static func analyze(_ settings: Settings, sources: PageLoader.Sources, workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> Analysis {
+        let loaded = PageLoader.extract(sources, input: settings.input, workers: workers)
+        let pages = loaded.pages
+        let extra = loaded.diagnostics
         var analysis = analyze(pages: pages, extra: extra)
         let applied = settings.apply(to: analysis.model)
         analysis.model = applied.model

@@ -60,31 +60,77 @@ public enum PageLoader {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Reads and extracts every page with `workers` threads (1 = serial), at most `maximumPages` of them.
-    public static func load(_ input: Input, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-                            maximumPages: Int = PageLoader.maximumPages) throws -> Result {
-        var files = try markdownFiles(in: input.root)
+    /// The bytes of the selected pages, in path order, before any parsing.
+    public struct Sources: Sendable {
+        /// Paths relative to the input folder, sorted.
+        public var files: [String]
+        /// Each file's bytes, or why it is not read (unreadable, over the size limit).
+        public var contents: [Contents]
+        /// Diagnostics about the selection itself (too many pages).
+        public var diagnostics: [Diagnostic]
+
+        public enum Contents: Sendable {
+            case bytes(Data)
+            case skipped(Diagnostic)
+        }
+
+        /// A stable digest of the paths and bytes (for the generation cache).
+        public var digest: StableDigest {
+            var digest = StableDigest()
+            for (file, content) in zip(files, contents) {
+                digest.add(file)
+                switch content {
+                case .bytes(let data): digest.add(data)
+                case .skipped(let diagnostic): digest.add("skipped: \(diagnostic)")
+                }
+            }
+            for diagnostic in diagnostics { digest.add(diagnostic.description) }
+            return digest
+        }
+    }
+
+    /// Reads the pages under the input folder that `include` selects (given paths relative to the
+    /// folder; unselected pages are never opened), with `workers` threads, at most `maximumPages`.
+    public static func read(_ input: Input, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                            maximumPages: Int = PageLoader.maximumPages, include: (String) -> Bool = { _ in true }) throws -> Sources {
+        var files = try markdownFiles(in: input.root).filter(include)
         var diagnostics: [Diagnostic] = []
         if files.count > maximumPages {
             diagnostics.append(Diagnostic(file: input.displayRoot, location: .init(line: 1, column: 1), severity: .warning, rule: "limit",
                                           message: "the input has \(files.count) pages; only the first \(maximumPages) are read"))
             files = Array(files.prefix(maximumPages))
         }
-        let slots = ResultSlots(count: files.count)
+        let slots = Slots<Sources.Contents>(count: files.count)
         let root = input.root
-        let display = input.displayRoot
         let names = files
         let work: @Sendable (Int) -> Void = { index in
-            let relative = names[index]
-            let shown = display.isEmpty ? relative : display + "/" + relative
-            slots.set(index, readPage(root.appendingPathComponent(relative), shown: shown))
+            slots.set(index, readBytes(root.appendingPathComponent(names[index]), shown: shownPath(names[index], in: input)))
         }
         if workers <= 1 || files.count < 2 {
             for index in files.indices { work(index) }
         } else {
             DispatchQueue.concurrentPerform(iterations: files.count, execute: work)
         }
+        let contents = slots.values().map { $0 ?? .skipped(Diagnostic(file: input.displayRoot, location: .init(line: 1, column: 1), severity: .error, rule: "input", message: "page not read")) }
+        return Sources(files: files, contents: contents, diagnostics: diagnostics)
+    }
+
+    /// Extracts read pages with `workers` threads; the result is in path order.
+    public static func extract(_ sources: Sources, input: Input, workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> Result {
+        let slots = Slots<Outcome>(count: sources.files.count)
+        let work: @Sendable (Int) -> Void = { index in
+            switch sources.contents[index] {
+            case .bytes(let data): slots.set(index, .page(extractPage(data, shown: shownPath(sources.files[index], in: input))))
+            case .skipped(let diagnostic): slots.set(index, .skipped(diagnostic))
+            }
+        }
+        if workers <= 1 || sources.files.count < 2 {
+            for index in sources.files.indices { work(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: sources.files.count, execute: work)
+        }
         var pages: [Page] = []
+        var diagnostics = sources.diagnostics
         for outcome in slots.values() {
             switch outcome {
             case .page(let page)?: pages.append(page)
@@ -93,6 +139,16 @@ public enum PageLoader {
             }
         }
         return Result(pages: pages, diagnostics: diagnostics)
+    }
+
+    /// Reads and extracts every page with `workers` threads (1 = serial), at most `maximumPages` of them.
+    public static func load(_ input: Input, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                            maximumPages: Int = PageLoader.maximumPages) throws -> Result {
+        extract(try read(input, workers: workers, maximumPages: maximumPages), input: input, workers: workers)
+    }
+
+    static func shownPath(_ relative: String, in input: Input) -> String {
+        input.displayRoot.isEmpty ? relative : input.displayRoot + "/" + relative
     }
 
     /// Reads and parses every page with cmark and does nothing else: the benchmark's floor.
@@ -113,7 +169,7 @@ public enum PageLoader {
         case skipped(Diagnostic)
     }
 
-    static func readPage(_ url: URL, shown: String) -> Outcome {
+    static func readBytes(_ url: URL, shown: String) -> Sources.Contents {
         let start = SourceLocation(line: 1, column: 1)
         guard let data = try? Data(contentsOf: url) else {
             return .skipped(Diagnostic(file: shown, location: start, severity: .error, rule: "input", message: "cannot read the file"))
@@ -122,10 +178,14 @@ public enum PageLoader {
             return .skipped(Diagnostic(file: shown, location: start, severity: .warning, rule: "limit",
                                        message: "page is \(data.count) bytes, over the limit of \(maximumPageBytes); it is not read"))
         }
+        return .bytes(data)
+    }
+
+    static func extractPage(_ data: Data, shown: String) -> Page {
         // Invalid UTF-8 is replaced, NUL bytes are dropped: cmark reads C strings.
         var text = String(decoding: data, as: UTF8.self)
         if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
-        return .page(PageExtractor.extract(path: shown, source: text))
+        return PageExtractor.extract(path: shown, source: text)
     }
 }
 
@@ -149,19 +209,19 @@ final class BlockCounts: @unchecked Sendable {
 }
 
 /// Storage that concurrent workers write into by index (each index written once, by one worker).
-final class ResultSlots: @unchecked Sendable {
-    private var storage: [PageLoader.Outcome?]
+final class Slots<Value: Sendable>: @unchecked Sendable {
+    private var storage: [Value?]
     private let lock = NSLock()
 
     init(count: Int) { storage = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ value: PageLoader.Outcome) {
+    func set(_ index: Int, _ value: Value) {
         lock.lock()
         storage[index] = value
         lock.unlock()
     }
 
-    func values() -> [PageLoader.Outcome?] {
+    func values() -> [Value?] {
         lock.lock()
         defer { lock.unlock() }
         return storage

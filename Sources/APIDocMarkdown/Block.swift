@@ -97,10 +97,55 @@ public struct TableNote: Hashable, Sendable {
 extension String {
     /// The string without leading and trailing spaces, tabs, newlines and non-breaking spaces.
     public func trimmingSpaces() -> String {
-        var scalars = Substring(self).unicodeScalars[...]
-        while let f = scalars.first, f.isSpaceLike { scalars.removeFirst() }
-        while let l = scalars.last, l.isSpaceLike { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        let bounds = utf8.spaceTrimmedBounds()
+        if bounds.lowerBound == startIndex && bounds.upperBound == endIndex { return self }
+        return String(self[bounds])
+    }
+}
+
+extension Substring {
+    /// The substring without leading and trailing spaces, tabs, newlines and non-breaking spaces.
+    public func trimmingSpacesSub() -> Substring { self[utf8.spaceTrimmedBounds()] }
+}
+
+extension BidirectionalCollection where Element == UInt8 {
+    /// The bounds of the UTF-8 bytes without leading and trailing space-like characters (ASCII
+    /// spaces, tabs, line breaks, vertical tab, form feed, and U+00A0 as `C2 A0`). Linear in the
+    /// trimmed length; the bounds fall on character boundaries.
+    func spaceTrimmedBounds() -> Range<Index> {
+        var lower = startIndex
+        var upper = endIndex
+        while lower != upper {
+            let byte = self[lower]
+            if byte.isASCIISpaceLike {
+                formIndex(after: &lower)
+            } else if byte == 0xC2, index(after: lower) != upper, self[index(after: lower)] == 0xA0 {
+                formIndex(&lower, offsetBy: 2)
+            } else {
+                break
+            }
+        }
+        while lower != upper {
+            let last = index(before: upper)
+            let byte = self[last]
+            if byte.isASCIISpaceLike {
+                upper = last
+            } else if byte == 0xA0, last != lower, self[index(before: last)] == 0xC2 {
+                upper = index(before: last)
+            } else {
+                break
+            }
+        }
+        return lower..<upper
+    }
+}
+
+extension UInt8 {
+    var isASCIISpaceLike: Bool {
+        switch self {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return true
+        default: return false
+        }
     }
 }
 

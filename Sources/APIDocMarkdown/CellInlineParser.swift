@@ -239,12 +239,16 @@ enum LinkDefinitions {
         var result: [String: String] = [:]
         var inFence = false
         for line in lines {
-            let trimmed = line.drop { $0 == " " }
+            // Byte-wise: counting characters of every line would break graphemes for nothing.
+            let bytes = line.utf8
+            var start = bytes.startIndex
+            while start != bytes.endIndex, bytes[start] == 0x20 { bytes.formIndex(after: &start) }
+            let trimmed = line[start...]
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
-            guard !inFence, line.count - trimmed.count <= 3, trimmed.hasPrefix("["),
-                  let close = trimmed.firstIndex(of: "]") else { continue }
-            let after = trimmed[trimmed.index(after: close)...]
-            guard after.hasPrefix(":") else { continue }
+            guard !inFence, bytes.distance(from: bytes.startIndex, to: start) <= 3, trimmed.utf8.first == UInt8(ascii: "["),
+                  let close = trimmed.utf8.firstIndex(of: UInt8(ascii: "]")) else { continue }
+            let after = trimmed[trimmed.utf8.index(after: close)...]
+            guard after.utf8.first == UInt8(ascii: ":") else { continue }
             let label = String(trimmed[trimmed.index(after: trimmed.startIndex)..<close])
             var destination = String(after.dropFirst()).trimmingSpaces()
             if let space = destination.firstIndex(of: " ") { destination = String(destination[..<space]) }

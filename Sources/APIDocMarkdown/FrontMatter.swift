@@ -41,13 +41,3 @@ public struct FrontMatter: Hashable, Sendable {
         return (nil, 0)
     }
 }
-
-extension Substring {
-    func trimmingSpacesSub() -> Substring {
-        var s = self
-        while let f = s.unicodeScalars.first, f.isSpaceLike { s = s.dropFirst() }
-        // Not `dropLast()`: on a Substring it counts from the start, quadratic in a long line.
-        while let l = s.unicodeScalars.last, l.isSpaceLike { s = s[..<s.index(before: s.endIndex)] }
-        return s
-    }
-}

@@ -140,10 +140,11 @@ public enum SwiftNames {
         return result + "\""
     }
 
-    /// Text that cannot end a `//` comment line: line breaks (a type name from an annotation may
-    /// hold one) read as spaces; anything else is kept as it is.
+    /// Text that can stand in a `//` comment line: line breaks (a type name from an annotation may
+    /// hold one) and NUL (which swiftc rejects anywhere in a file) read as spaces; the rest is kept.
     public static func commentText(_ text: String) -> String {
-        text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : text
+        func unsafe(_ c: Character) -> Bool { c.isNewline || c == "\0" }
+        return text.contains(where: unsafe) ? String(text.map { unsafe($0) ? " " : $0 }) : text
     }
 
     /// Text safe inside a `///` doc comment line (no line breaks).

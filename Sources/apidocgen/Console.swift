@@ -42,3 +42,23 @@ func runOrExit<T>(_ body: () throws -> T) throws -> T {
         throw ExitCode(2)
     }
 }
+
+/// Wall time per phase, printed to standard error when APIDOCGEN_TIMINGS is set (for profiling).
+final class PhaseTimings {
+    private let enabled = ProcessInfo.processInfo.environment["APIDOCGEN_TIMINGS"] != nil
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private var phases: [(String, UInt64)] = []
+
+    func mark(_ name: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        phases.append((name, now - last))
+        last = now
+    }
+
+    func report() {
+        guard enabled else { return }
+        let text = phases.map { "\($0.0) \(String(format: "%.3f", Double($0.1) / 1e9)) s" }.joined(separator: ", ")
+        FileHandle.standardError.write(Data("timings: \(text)\n".utf8))
+    }
+}

@@ -34,11 +34,38 @@ struct Generate: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; exit 1 and print a diff when the output folder is not what the pages produce.")
     var check = false
 
+    @Flag(name: .long, help: "Run the whole pipeline even when the output folder's record of the last run says nothing changed.")
+    var noCache = false
+
     @OptionGroup var diagnosticsOptions: DiagnosticsOptions
 
     func run() throws {
+        let timings = PhaseTimings()
         let settings = try project.settings(Settings.Overrides(output: output, moduleName: moduleName, accessLevel: accessLevel))
-        let analysis = try runOrExit { try Pipeline.analyze(settings, workers: project.workers) }
+        let sources = try runOrExit { try Pipeline.read(settings, workers: project.workers) }
+        timings.mark("read")
+        // The no-op path: same generator, settings and pages as the run that produced the folder,
+        // and the folder still holds exactly what that run wrote. --check always runs in full.
+        let useCache = !noCache && !check && singleFile == nil
+        let cacheKey = useCache ? GenerationCache.key(settings: settings.fingerprint, sources: sources) : ""
+        if useCache, let cache = GenerationCache.load(from: settings.output), cache.key == cacheKey,
+           cache.matches(folder: settings.output, workers: project.workers) {
+            let report = try DiagnosticsReport(cache.diagnostics, options: diagnosticsOptions, settings: settings,
+                                               evaluated: { $0 != "*" && !Linter.lintOnlyRules.contains($0) })
+            report.print(to: FileHandle.standardError)
+            OutputWriter(output: settings.output).removeStaleStaging()
+            timings.mark("cached")
+            timings.report()
+            let counts = "\(cache.pages) pages, \(cache.types) types, \(cache.operations) operations, \(report.summary)"
+            if report.failed {
+                print("apidocgen: \(counts); nothing written (\(diagnosticsOptions.warningsAsErrors ? "errors or warnings with --warnings-as-errors" : "errors"))")
+                throw ExitCode(1)
+            }
+            print("apidocgen: \(counts); wrote 0 files, removed 0, unchanged \(cache.files.count) (pages unchanged since the last run)")
+            return
+        }
+        let analysis = Pipeline.analyze(settings, sources: sources, workers: project.workers)
+        timings.mark("analyze")
         let emitterOptions = settings.emitterOptions(for: analysis.model)
         // generate does not run the example checks: suppressions of those rules are not unused here.
         let report = try DiagnosticsReport(analysis.diagnostics, options: diagnosticsOptions, settings: settings,
@@ -69,8 +96,11 @@ struct Generate: ParsableCommand {
         }
 
         let files = Pipeline.render(analysis, options: emitterOptions, workers: project.workers)
+        timings.mark("render")
         let writer = OutputWriter(output: settings.output)
         let plan = try runOrExit { try writer.plan(files) }
+        timings.mark("plan")
+        defer { timings.mark("write"); timings.report() }
         let shownOutput = settings.outputName
         if check {
             guard !plan.isEmpty else {
@@ -93,6 +123,10 @@ struct Generate: ParsableCommand {
             throw ExitCode(1)
         }
         try runOrExit { try writer.apply(plan) }
+        if useCache {
+            GenerationCache(key: cacheKey, pages: analysis.pages.count, types: analysis.model.types.count, operations: analysis.model.operations.count,
+                            diagnostics: analysis.diagnostics, files: GenerationCache.digests(of: files)).save(to: settings.output)
+        }
         print("apidocgen: \(counts); wrote \(plan.writes.count) files, removed \(plan.removals.count), unchanged \(plan.unchanged)")
     }
 }

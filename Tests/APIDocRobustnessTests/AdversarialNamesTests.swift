@@ -113,6 +113,35 @@ struct AdversarialNamesTests {
         #expect(result.output.contains("round-tripped \(cases.count) of \(cases.count)"), "\(result.output.prefix(2_000))")
     }
 
+    /// What the loader never passes on but `PageExtractor` accepts: NUL bytes and lone carriage
+    /// returns, in table cells (possible values, names) and annotation names, and a page path
+    /// with a line break. Table cells are read from the source lines, so they keep them.
+    @Test("NUL bytes and line breaks in names and descriptions still generate code that compiles")
+    func controlCharactersCompile() throws {
+        if case .failure(let failure) = SwiftTypeChecker.runtime { Issue.record("\(failure)"); return }
+        let page = """
+            # odd resource type
+
+            ## Properties
+
+            | Property | Type | Description |
+            |:--|:--|:--|
+            | a\u{0}b | String | Nul\u{0}in the description. Possible values are: `x\u{0}y`, `p\rq`, `u\u{2028}v`. |
+            | c\rd | state\u{0}Kind | Possible values are: `on\u{0}`, `off\r`. |
+
+            <!-- { "blockType": "resource", "@odata.type": "microsoft.graph.odd\\u0000name\\r\\nx" } -->
+            ```json
+            { "a\\u0000b": "v" }
+            ```
+            """
+        let pages = [SourcePage(path: "docs/resources/odd\nname\u{0}.md", bytes: Array(page.utf8))]
+        let output = InMemoryPipeline.run(pages)
+        #expect(output.files.contains("Odd.swift") || output.files.contains { $0.hasPrefix("Odd") }, "\(output.files)")
+        let folder = try TemporaryFolder("control")
+        let failure = try SwiftTypeChecker.check(output.rendered, in: folder.url.appendingPathComponent("GraphAPI"))
+        #expect(failure == nil, "\(failure ?? "")")
+    }
+
     /// Decodes each JSON representation with the type `ODataTypes` names for it, requires every key
     /// to land in a typed property (none in `additionalProperties`), re-encodes, and compares.
     static let roundTripMain = #"""

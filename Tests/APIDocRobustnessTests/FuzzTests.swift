@@ -49,6 +49,8 @@ struct FuzzTests {
         var nondeterministic = 0
         var inputBytes = 0
         var mutationCounts: [Mutator.Kind: Int] = [:]
+        // Of every output: equal across processes (hash seeds differ) when generation is deterministic.
+        var digest = Digest()
         for index in indices {
             let input = mutator.input(index)
             if let trace { try? Data("seed \(FuzzTests.seed) input \(index)\n".utf8).write(to: URL(fileURLWithPath: trace)) }
@@ -59,6 +61,7 @@ struct FuzzTests {
             let before = clock.now
             let first = InMemoryPipeline.run(input.pages)
             let elapsed = clock.now - before
+            digest.add(first)
             if elapsed > slowest.time { slowest = (index, elapsed, size) }
             if elapsed > FuzzTests.timeLimit {
                 // Reported, not asserted: speed is measured, never a timed test (a hang still never finishes).
@@ -77,7 +80,7 @@ struct FuzzTests {
         let summary = """
             fuzz: seed \(FuzzTests.seed), \(indices.count) inputs (\(Seeds.docs.count) docs + \(Seeds.corpus.count) corpus seed pages, \
             \(inputBytes / 1_048_576) MB of markdown), 0 crashes, \(overLimit) over \(FuzzTests.timeLimit), \(nondeterministic) nondeterministic; \
-            slowest: input \(slowest.index) (\(slowest.bytes) bytes) in \(slowest.time); total \(total)
+            slowest: input \(slowest.index) (\(slowest.bytes) bytes) in \(slowest.time); total \(total); output digest \(digest.hex)
             """
         print(summary)
         if Settings.string("APIDOCGEN_FUZZ_VERBOSE") != nil {

@@ -252,3 +252,19 @@ enum Memory {
 }
 
 func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_048_576) }
+
+/// FNV-1a over the outputs of a run, to compare runs in different processes.
+struct Digest {
+    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        value = (value ^ 0xFF) &* 0x100_0000_01B3
+    }
+
+    mutating func add(_ output: PipelineOutput) {
+        for text in output.files + output.texts + output.diagnostics { add(text) }
+    }
+
+    var hex: String { String(value, radix: 16) }
+}

@@ -1,0 +1,175 @@
+import APIDocExtraction
+import Foundation
+
+/// A 128-bit digest of bytes, stable across runs and processes (unlike `Hasher`), for detecting
+/// change. Not cryptographic: it guards against accidents, not against an adversary.
+public struct StableDigest: Hashable, Sendable {
+    private var a: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+
+    public init() {}
+
+    public mutating func add(_ data: Data) {
+        data.withUnsafeBytes { add($0) }
+    }
+
+    public mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+    }
+
+    public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        let count = bytes.count
+        var offset = 0
+        while offset + 8 <= count {
+            mix(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < count {
+            tail |= UInt64(bytes[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        mix(tail)
+        // The length ends each item, so ("ab", "c") and ("a", "bc") differ.
+        mix(UInt64(count) ^ 0xFF51_AFD7_ED55_8CCD)
+    }
+
+    private mutating func mix(_ word: UInt64) {
+        a = ((a ^ word) &* 0x0000_0100_0000_01B3)
+        a ^= a >> 29
+        b = (b &+ word &+ a) &* 0x9E37_79B9_7F4A_7C15
+        b ^= b >> 32
+    }
+
+    /// 32 hexadecimal digits.
+    public var hex: String {
+        func digits(_ value: UInt64) -> String {
+            let text = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - text.count) + text
+        }
+        return digits(a) + digits(b)
+    }
+}
+
+/// What the last successful `generate` into a folder produced, kept in that folder so that a
+/// regeneration whose inputs have not changed can stop after reading them: the no-op path.
+///
+/// The record (`.apidocgen-cache`, JSON) holds a key — a digest of the generator executable
+/// (its path, size and modification time), the settings that shape the output, and every
+/// selected page's path and bytes — with the run's counts, its diagnostics, and a digest of
+/// every file it left in the folder. A run may use it only when the key matches *and* the
+/// folder's Swift files are exactly those files with those digests; anything else (a changed
+/// page, a new generator build, an edited or deleted output file) means a full run, which
+/// rewrites the record. The record depends on the machine, so the output folder gets a
+/// `.gitignore` naming it; hidden files are not compiled by SwiftPM.
+public struct GenerationCache: Codable, Sendable, Equatable {
+    public static let fileName = ".apidocgen-cache"
+    public static let gitignoreLine = "/" + fileName
+
+    public var key: String
+    public var pages: Int
+    public var types: Int
+    public var operations: Int
+    public var diagnostics: [Diagnostic]
+    /// Digest of each generated file's bytes, by file name.
+    public var files: [String: String]
+
+    public init(key: String, pages: Int, types: Int, operations: Int, diagnostics: [Diagnostic], files: [String: String]) {
+        self.key = key
+        self.pages = pages
+        self.types = types
+        self.operations = operations
+        self.diagnostics = diagnostics
+        self.files = files
+    }
+
+    /// The key for a run: the generator, the settings' fingerprint and the pages read.
+    public static func key(settings: String, sources: PageLoader.Sources) -> String {
+        var digest = sources.digest
+        digest.add(generatorIdentity)
+        digest.add(settings)
+        return digest.hex
+    }
+
+    /// The running executable's path, size and modification time: a rebuilt generator has a new one.
+    static let generatorIdentity: String = {
+        let path = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let executable = FileManager.default.fileExists(atPath: path) ? path : (CommandLine.arguments.first ?? "")
+        var info = stat()
+        guard stat(executable, &info) == 0 else { return "unknown \(executable)" }
+        #if canImport(Darwin)
+        let modified = "\(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
+        #else
+        let modified = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        #endif
+        return "\(executable) \(info.st_size) \(modified)"
+    }()
+
+    /// The record in `folder`, or nil when there is none or it cannot be read.
+    public static func load(from folder: URL) -> GenerationCache? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return nil }
+        return try? JSONDecoder().decode(GenerationCache.self, from: data)
+    }
+
+    /// True when the folder's Swift files are exactly the recorded ones, byte for byte (checked
+    /// concurrently with `workers` threads).
+    public func matches(folder: URL, workers: Int) -> Bool {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return false }
+        let swiftFiles = names.filter { $0.hasSuffix(".swift") }
+        guard swiftFiles.count == files.count, swiftFiles.allSatisfy({ files[$0] != nil }) else { return false }
+        let sorted = swiftFiles.sorted()
+        let verdicts = Slots<Bool>(count: sorted.count)
+        let expected = files
+        let work: @Sendable (Int) -> Void = { index in
+            let name = sorted[index]
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { verdicts.set(index, false); return }
+            var digest = StableDigest()
+            digest.add(data)
+            verdicts.set(index, digest.hex == expected[name])
+        }
+        if workers <= 1 { for index in sorted.indices { work(index) } } else { DispatchQueue.concurrentPerform(iterations: sorted.count, execute: work) }
+        return verdicts.values().allSatisfy { $0 == true }
+    }
+
+    /// Digests of rendered files, by name.
+    public static func digests(of files: [(name: String, text: String)]) -> [String: String] {
+        var result: [String: String] = [:]
+        for file in files {
+            var digest = StableDigest()
+            digest.add(file.text)
+            result[file.name] = digest.hex
+        }
+        return result
+    }
+
+    /// Writes the record into `folder` (to a temporary name, then renamed over the old one) and
+    /// makes sure the folder's `.gitignore` names it. Failing to save is not an error: the next
+    /// run is simply a full one.
+    public func save(to folder: URL) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(self) else { return }
+        let target = folder.appendingPathComponent(GenerationCache.fileName)
+        let temporary = folder.appendingPathComponent(GenerationCache.fileName + ".\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try data.write(to: temporary)
+            if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+        let gitignore = folder.appendingPathComponent(".gitignore")
+        let current = FileManager.default.contents(atPath: gitignore.path).map { String(decoding: $0, as: UTF8.self) }
+        if let current {
+            if !current.split(separator: "\n").contains(where: { $0 == GenerationCache.gitignoreLine }) {
+                let separator = current.isEmpty || current.hasSuffix("\n") ? "" : "\n"
+                try? Data((current + separator + GenerationCache.gitignoreLine + "\n").utf8).write(to: gitignore, options: .atomic)
+            }
+        } else {
+            try? Data("# The record of the last generation on this machine (see `apidocgen generate --help`).\n\(GenerationCache.gitignoreLine)\n".utf8)
+                .write(to: gitignore, options: .atomic)
+        }
+    }
+}
