@@ -23,10 +23,12 @@ corpus: bootstrap
 check: bootstrap
 	$(SWIFT) run apidocgen generate --check
 
-## Sanitizers (slow; own scratch folders): AddressSanitizer over the markdown, JSON, extraction and
-## robustness tests (a bounded fuzz run), ThreadSanitizer over the concurrent pipeline tests.
+## Sanitizers (slow; own scratch folders): AddressSanitizer with leak checking over the markdown,
+## JSON, extraction and robustness tests (a bounded fuzz run; see scripts/lsan-suppressions.txt),
+## ThreadSanitizer over the concurrent pipeline tests.
 sanitize: bootstrap
-	APIDOCGEN_FUZZ_INPUTS=400 APIDOCGEN_COMPILE_SAMPLE=4 $(SWIFT) test --sanitize=address --scratch-path .build-asan \
+	APIDOCGEN_FUZZ_INPUTS=400 APIDOCGEN_COMPILE_SAMPLE=4 LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=0 \
+		$(SWIFT) test --sanitize=address --scratch-path .build-asan \
 		--filter 'APIDocMarkdownTests|APIDocJSONTests|APIDocExtractionTests|APIDocRobustnessTests'
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan \
 		--filter 'APIDocGeneratorCoreTests|APIDocRobustnessTests.ConcurrentLoadingTests'

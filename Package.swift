@@ -4,6 +4,7 @@ import PackageDescription
 // The pipeline, one target per stage; arrows point one way:
 // CCmark <- APIDocMarkdown <- APIDocExtraction <- APIDocModel <- APIDocSwiftEmitter <- APIDocGeneratorCore <- apidocgen
 // Generated code (target GraphAPI, folder Generated/) links APIDocRuntime alone.
+// APIDocMock (the `apidocgen mock` server: the docs' examples over HTTP) sits beside apidocgen on APIDocGeneratorCore.
 let package = Package(
     name: "APIDocGen",
     platforms: [.macOS(.v13)],
@@ -16,6 +17,8 @@ let package = Package(
         .plugin(name: "APIDocGenBuildPlugin", targets: ["APIDocGenBuildPlugin"]),
         // Optional: an HTTPTransport on AsyncHTTPClient; built only by packages that use this product.
         .library(name: "APIDocAsyncHTTPClient", targets: ["APIDocAsyncHTTPClient"]),
+        // The mock server of `apidocgen mock`, for tests that start it in-process; brings FlyingFox.
+        .library(name: "APIDocMock", targets: ["APIDocMock"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,11 +39,20 @@ let package = Package(
         .target(name: "APIDocLint", dependencies: ["APIDocModel"]),
         .target(name: "CFileSwap"),
         .target(name: "APIDocGeneratorCore", dependencies: ["APIDocModel", "APIDocSwiftEmitter", "APIDocLint", "CFileSwap"]),
+        .target(
+            name: "APIDocMock",
+            dependencies: [
+                "APIDocGeneratorCore", "APIDocExtraction", "APIDocModel", "APIDocJSON",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "apidocgen",
             dependencies: [
-                "APIDocGeneratorCore",
+                "APIDocGeneratorCore", "APIDocMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .target(name: "APIDocRuntime"),
@@ -75,6 +87,10 @@ let package = Package(
             dependencies: ["APIDocAsyncHTTPClient", "APIDocRuntime", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         .testTarget(name: "APIDocRobustnessTests", dependencies: ["APIDocGeneratorCore", "APIDocLint"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "APIDocMockTests",
+            dependencies: ["APIDocMock", "APIDocGeneratorCore", "APIDocExtraction", "APIDocJSON", "APIDocModel", "GraphAPI", "APIDocRuntime"]
+        ),
         .testTarget(
             name: "GraphAPITests",
             dependencies: [

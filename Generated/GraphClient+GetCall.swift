@@ -9,8 +9,14 @@ extension APIDocRuntime.GraphClient {
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.
-    public func getCall(callId: Swift.String) async throws -> Call {
-        return try await self.getCall(at: .communications(callId: callId))
+    ///   - select: `$select`: the properties to return.
+    ///   - expand: `$expand`: the relationships to include.
+    public func getCall(
+        callId: Swift.String,
+        select: [Swift.String]? = nil,
+        expand: [Swift.String]? = nil
+    ) async throws -> Call {
+        return try await self.getCall(at: .communications(callId: callId), select: select, expand: expand)
     }
 
     /// Read the current state and settings of a call.
@@ -19,8 +25,17 @@ extension APIDocRuntime.GraphClient {
     /// `GET /app/calls/{id}`
     /// Documented success status: 200.
     /// Documented at docs/api/call-get.md:7.
-    public func getCall(at path: GetCallPath) async throws -> Call {
-        let request = APIDocRuntime.GraphRequest(method: "GET", path: path.rendered)
+    ///
+    /// - Parameters:
+    ///   - select: `$select`: the properties to return.
+    ///   - expand: `$expand`: the relationships to include.
+    public func getCall(
+        at path: GetCallPath,
+        select: [Swift.String]? = nil,
+        expand: [Swift.String]? = nil
+    ) async throws -> Call {
+        var request = APIDocRuntime.GraphRequest(method: "GET", path: path.rendered)
+        request.addQuery(APIDocRuntime.ODataQuery(select: select, expand: expand))
         return try await self.send(request, decoding: Call.self)
     }
 }

@@ -9,8 +9,36 @@ extension APIDocRuntime.GraphClient {
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.
-    public func listAudioRoutingGroups(callId: Swift.String) async throws -> APIDocRuntime.CollectionPage<AudioRoutingGroup> {
-        return try await self.listAudioRoutingGroups(at: .communications(callId: callId))
+    ///   - select: `$select`: the properties to return.
+    ///   - expand: `$expand`: the relationships to include.
+    ///   - filter: `$filter`: a filter expression, such as `startswith(displayName,'A')`.
+    ///   - orderBy: `$orderby`: the sort keys, such as `displayName desc`.
+    ///   - top: `$top`: the number of items to return (per page).
+    ///   - skip: `$skip`: the number of items to skip.
+    ///   - count: `$count`: whether the response carries the total count (`@odata.count`).
+    ///   - search: `$search`: a search expression, as Graph reads it.
+    public func listAudioRoutingGroups(
+        callId: Swift.String,
+        select: [Swift.String]? = nil,
+        expand: [Swift.String]? = nil,
+        filter: Swift.String? = nil,
+        orderBy: [Swift.String]? = nil,
+        top: Swift.Int? = nil,
+        skip: Swift.Int? = nil,
+        count: Swift.Bool? = nil,
+        search: Swift.String? = nil
+    ) async throws -> APIDocRuntime.CollectionPage<AudioRoutingGroup> {
+        return try await self.listAudioRoutingGroups(
+            at: .communications(callId: callId),
+            select: select,
+            expand: expand,
+            filter: filter,
+            orderBy: orderBy,
+            top: top,
+            skip: skip,
+            count: count,
+            search: search
+        )
     }
 
     /// Get the audio routing groups that are defined in a call.
@@ -19,9 +47,120 @@ extension APIDocRuntime.GraphClient {
     /// `GET /app/calls/{id}/audioRoutingGroups`
     /// Documented success status: 200.
     /// Documented at docs/api/call-list-audioroutinggroups.md:7.
-    public func listAudioRoutingGroups(at path: ListAudioRoutingGroupsPath) async throws -> APIDocRuntime.CollectionPage<AudioRoutingGroup> {
-        let request = APIDocRuntime.GraphRequest(method: "GET", path: path.rendered)
+    ///
+    /// Returns the first page; `listAudioRoutingGroupsPages` follows `@odata.nextLink` through all of them.
+    ///
+    /// - Parameters:
+    ///   - select: `$select`: the properties to return.
+    ///   - expand: `$expand`: the relationships to include.
+    ///   - filter: `$filter`: a filter expression, such as `startswith(displayName,'A')`.
+    ///   - orderBy: `$orderby`: the sort keys, such as `displayName desc`.
+    ///   - top: `$top`: the number of items to return (per page).
+    ///   - skip: `$skip`: the number of items to skip.
+    ///   - count: `$count`: whether the response carries the total count (`@odata.count`).
+    ///   - search: `$search`: a search expression, as Graph reads it.
+    public func listAudioRoutingGroups(
+        at path: ListAudioRoutingGroupsPath,
+        select: [Swift.String]? = nil,
+        expand: [Swift.String]? = nil,
+        filter: Swift.String? = nil,
+        orderBy: [Swift.String]? = nil,
+        top: Swift.Int? = nil,
+        skip: Swift.Int? = nil,
+        count: Swift.Bool? = nil,
+        search: Swift.String? = nil
+    ) async throws -> APIDocRuntime.CollectionPage<AudioRoutingGroup> {
+        var request = APIDocRuntime.GraphRequest(method: "GET", path: path.rendered)
+        request.addQuery(APIDocRuntime.ODataQuery(
+            select: select,
+            expand: expand,
+            filter: filter,
+            orderBy: orderBy,
+            top: top,
+            skip: skip,
+            count: count,
+            search: search
+        ))
         return try await self.send(request, decoding: APIDocRuntime.CollectionPage<AudioRoutingGroup>.self)
+    }
+
+    /// `GET /communications/calls/{id}/audioRoutingGroups`: listAudioRoutingGroupsPages(at:) with the first documented path.
+    ///
+    /// - Parameters:
+    ///   - callId: The `{id}` segment.
+    ///   - select: `$select`: the properties to return.
+    ///   - expand: `$expand`: the relationships to include.
+    ///   - filter: `$filter`: a filter expression, such as `startswith(displayName,'A')`.
+    ///   - orderBy: `$orderby`: the sort keys, such as `displayName desc`.
+    ///   - top: `$top`: the number of items to return (per page).
+    ///   - skip: `$skip`: the number of items to skip.
+    ///   - count: `$count`: whether the response carries the total count (`@odata.count`).
+    ///   - search: `$search`: a search expression, as Graph reads it.
+    public func listAudioRoutingGroupsPages(
+        callId: Swift.String,
+        select: [Swift.String]? = nil,
+        expand: [Swift.String]? = nil,
+        filter: Swift.String? = nil,
+        orderBy: [Swift.String]? = nil,
+        top: Swift.Int? = nil,
+        skip: Swift.Int? = nil,
+        count: Swift.Bool? = nil,
+        search: Swift.String? = nil
+    ) -> APIDocRuntime.CollectionPages<AudioRoutingGroup> {
+        return self.listAudioRoutingGroupsPages(
+            at: .communications(callId: callId),
+            select: select,
+            expand: expand,
+            filter: filter,
+            orderBy: orderBy,
+            top: top,
+            skip: skip,
+            count: count,
+            search: search
+        )
+    }
+
+    /// The pages of `listAudioRoutingGroups`, as an `AsyncSequence`: the first page, then each page
+    /// its `@odata.nextLink` leads to. Nothing is sent until the sequence is iterated; each page is
+    /// fetched when the previous one has been read, and the documented headers go with every request.
+    /// `.items` yields the items of every page.
+    ///
+    /// `GET /communications/calls/{id}/audioRoutingGroups`
+    /// `GET /app/calls/{id}/audioRoutingGroups`
+    /// Documented at docs/api/call-list-audioroutinggroups.md:7.
+    ///
+    /// - Parameters:
+    ///   - select: `$select`: the properties to return.
+    ///   - expand: `$expand`: the relationships to include.
+    ///   - filter: `$filter`: a filter expression, such as `startswith(displayName,'A')`.
+    ///   - orderBy: `$orderby`: the sort keys, such as `displayName desc`.
+    ///   - top: `$top`: the number of items to return (per page).
+    ///   - skip: `$skip`: the number of items to skip.
+    ///   - count: `$count`: whether the response carries the total count (`@odata.count`).
+    ///   - search: `$search`: a search expression, as Graph reads it.
+    public func listAudioRoutingGroupsPages(
+        at path: ListAudioRoutingGroupsPath,
+        select: [Swift.String]? = nil,
+        expand: [Swift.String]? = nil,
+        filter: Swift.String? = nil,
+        orderBy: [Swift.String]? = nil,
+        top: Swift.Int? = nil,
+        skip: Swift.Int? = nil,
+        count: Swift.Bool? = nil,
+        search: Swift.String? = nil
+    ) -> APIDocRuntime.CollectionPages<AudioRoutingGroup> {
+        var request = APIDocRuntime.GraphRequest(method: "GET", path: path.rendered)
+        request.addQuery(APIDocRuntime.ODataQuery(
+            select: select,
+            expand: expand,
+            filter: filter,
+            orderBy: orderBy,
+            top: top,
+            skip: skip,
+            count: count,
+            search: search
+        ))
+        return self.pages(request, of: AudioRoutingGroup.self)
     }
 }
 

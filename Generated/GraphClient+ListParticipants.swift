@@ -9,8 +9,36 @@ extension APIDocRuntime.GraphClient {
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.
-    public func listParticipants(callId: Swift.String) async throws -> APIDocRuntime.CollectionPage<Participant> {
-        return try await self.listParticipants(at: .communications(callId: callId))
+    ///   - select: `$select`: the properties to return.
+    ///   - expand: `$expand`: the relationships to include.
+    ///   - filter: `$filter`: a filter expression, such as `startswith(displayName,'A')`.
+    ///   - orderBy: `$orderby`: the sort keys, such as `displayName desc`.
+    ///   - top: `$top`: the number of items to return (per page).
+    ///   - skip: `$skip`: the number of items to skip.
+    ///   - count: `$count`: whether the response carries the total count (`@odata.count`).
+    ///   - search: `$search`: a search expression, as Graph reads it.
+    public func listParticipants(
+        callId: Swift.String,
+        select: [Swift.String]? = nil,
+        expand: [Swift.String]? = nil,
+        filter: Swift.String? = nil,
+        orderBy: [Swift.String]? = nil,
+        top: Swift.Int? = nil,
+        skip: Swift.Int? = nil,
+        count: Swift.Bool? = nil,
+        search: Swift.String? = nil
+    ) async throws -> APIDocRuntime.CollectionPage<Participant> {
+        return try await self.listParticipants(
+            at: .communications(callId: callId),
+            select: select,
+            expand: expand,
+            filter: filter,
+            orderBy: orderBy,
+            top: top,
+            skip: skip,
+            count: count,
+            search: search
+        )
     }
 
     /// Get the people and applications that take part in a call.
@@ -19,9 +47,120 @@ extension APIDocRuntime.GraphClient {
     /// `GET /app/calls/{id}/participants`
     /// Documented success status: 200.
     /// Documented at docs/api/call-list-participants.md:7.
-    public func listParticipants(at path: ListParticipantsPath) async throws -> APIDocRuntime.CollectionPage<Participant> {
-        let request = APIDocRuntime.GraphRequest(method: "GET", path: path.rendered)
+    ///
+    /// Returns the first page; `listParticipantsPages` follows `@odata.nextLink` through all of them.
+    ///
+    /// - Parameters:
+    ///   - select: `$select`: the properties to return.
+    ///   - expand: `$expand`: the relationships to include.
+    ///   - filter: `$filter`: a filter expression, such as `startswith(displayName,'A')`.
+    ///   - orderBy: `$orderby`: the sort keys, such as `displayName desc`.
+    ///   - top: `$top`: the number of items to return (per page).
+    ///   - skip: `$skip`: the number of items to skip.
+    ///   - count: `$count`: whether the response carries the total count (`@odata.count`).
+    ///   - search: `$search`: a search expression, as Graph reads it.
+    public func listParticipants(
+        at path: ListParticipantsPath,
+        select: [Swift.String]? = nil,
+        expand: [Swift.String]? = nil,
+        filter: Swift.String? = nil,
+        orderBy: [Swift.String]? = nil,
+        top: Swift.Int? = nil,
+        skip: Swift.Int? = nil,
+        count: Swift.Bool? = nil,
+        search: Swift.String? = nil
+    ) async throws -> APIDocRuntime.CollectionPage<Participant> {
+        var request = APIDocRuntime.GraphRequest(method: "GET", path: path.rendered)
+        request.addQuery(APIDocRuntime.ODataQuery(
+            select: select,
+            expand: expand,
+            filter: filter,
+            orderBy: orderBy,
+            top: top,
+            skip: skip,
+            count: count,
+            search: search
+        ))
         return try await self.send(request, decoding: APIDocRuntime.CollectionPage<Participant>.self)
+    }
+
+    /// `GET /communications/calls/{id}/participants`: listParticipantsPages(at:) with the first documented path.
+    ///
+    /// - Parameters:
+    ///   - callId: The `{id}` segment.
+    ///   - select: `$select`: the properties to return.
+    ///   - expand: `$expand`: the relationships to include.
+    ///   - filter: `$filter`: a filter expression, such as `startswith(displayName,'A')`.
+    ///   - orderBy: `$orderby`: the sort keys, such as `displayName desc`.
+    ///   - top: `$top`: the number of items to return (per page).
+    ///   - skip: `$skip`: the number of items to skip.
+    ///   - count: `$count`: whether the response carries the total count (`@odata.count`).
+    ///   - search: `$search`: a search expression, as Graph reads it.
+    public func listParticipantsPages(
+        callId: Swift.String,
+        select: [Swift.String]? = nil,
+        expand: [Swift.String]? = nil,
+        filter: Swift.String? = nil,
+        orderBy: [Swift.String]? = nil,
+        top: Swift.Int? = nil,
+        skip: Swift.Int? = nil,
+        count: Swift.Bool? = nil,
+        search: Swift.String? = nil
+    ) -> APIDocRuntime.CollectionPages<Participant> {
+        return self.listParticipantsPages(
+            at: .communications(callId: callId),
+            select: select,
+            expand: expand,
+            filter: filter,
+            orderBy: orderBy,
+            top: top,
+            skip: skip,
+            count: count,
+            search: search
+        )
+    }
+
+    /// The pages of `listParticipants`, as an `AsyncSequence`: the first page, then each page
+    /// its `@odata.nextLink` leads to. Nothing is sent until the sequence is iterated; each page is
+    /// fetched when the previous one has been read, and the documented headers go with every request.
+    /// `.items` yields the items of every page.
+    ///
+    /// `GET /communications/calls/{id}/participants`
+    /// `GET /app/calls/{id}/participants`
+    /// Documented at docs/api/call-list-participants.md:7.
+    ///
+    /// - Parameters:
+    ///   - select: `$select`: the properties to return.
+    ///   - expand: `$expand`: the relationships to include.
+    ///   - filter: `$filter`: a filter expression, such as `startswith(displayName,'A')`.
+    ///   - orderBy: `$orderby`: the sort keys, such as `displayName desc`.
+    ///   - top: `$top`: the number of items to return (per page).
+    ///   - skip: `$skip`: the number of items to skip.
+    ///   - count: `$count`: whether the response carries the total count (`@odata.count`).
+    ///   - search: `$search`: a search expression, as Graph reads it.
+    public func listParticipantsPages(
+        at path: ListParticipantsPath,
+        select: [Swift.String]? = nil,
+        expand: [Swift.String]? = nil,
+        filter: Swift.String? = nil,
+        orderBy: [Swift.String]? = nil,
+        top: Swift.Int? = nil,
+        skip: Swift.Int? = nil,
+        count: Swift.Bool? = nil,
+        search: Swift.String? = nil
+    ) -> APIDocRuntime.CollectionPages<Participant> {
+        var request = APIDocRuntime.GraphRequest(method: "GET", path: path.rendered)
+        request.addQuery(APIDocRuntime.ODataQuery(
+            select: select,
+            expand: expand,
+            filter: filter,
+            orderBy: orderBy,
+            top: top,
+            skip: skip,
+            count: count,
+            search: search
+        ))
+        return self.pages(request, of: Participant.self)
     }
 }
 

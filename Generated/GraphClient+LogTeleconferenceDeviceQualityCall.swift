@@ -11,9 +11,19 @@ extension APIDocRuntime.GraphClient {
     /// `POST /communications/calls/logTeleconferenceDeviceQuality`
     /// Documented success status: 200.
     /// Documented at docs/api/call-logteleconferencedevicequality.md:7.
-    public func logTeleconferenceDeviceQualityCall(_ body: LogTeleconferenceDeviceQualityCallRequestBody) async throws {
+    ///
+    /// - Parameters:
+    ///   - userAgent: The `User-Agent` header. Name and version of the calling application, for example
+    ///     ApplicationName/Version; it shows up in Azure Information Protection Analytics. Required.
+    public func logTeleconferenceDeviceQualityCall(
+        _ body: LogTeleconferenceDeviceQualityCallRequestBody,
+        userAgent: Swift.String? = nil
+    ) async throws {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: "/communications/calls/logTeleconferenceDeviceQuality")
         try request.setJSONBody(body)
+        if let value = userAgent {
+            request.setHeader("User-Agent", value)
+        }
         _ = try await self.send(request)
     }
 }

@@ -34,27 +34,51 @@ public enum HTTPRequestParser {
             let alternative = fixed[range].drop { $0 != "|" }.dropFirst().trimmingSpacesSubstring()
             fixed.replaceSubrange(range, with: " | \(alternative)}")
         }
-        var path = ""
-        var depth = 0
-        var query: String?
-        var index = fixed.startIndex
-        while index < fixed.endIndex {
-            let c = fixed[index]
-            if c == "{" { depth += 1 }
-            if c == "}" { depth = max(0, depth - 1) }
-            if depth == 0 && c == "?" {
-                query = String(fixed[fixed.index(after: index)...]).trimmingSpaces()
-                break
-            }
-            if depth == 0 && (c == " " || c == "\t") { break }
-            path.append(c)
-            index = fixed.index(after: index)
-        }
+        var (path, query, open) = cut(fixed, spacesInCalls: true)
+        // An unclosed `(` (prose after the path): cut at the first space after all.
+        if open { (path, query, _) = cut(fixed, spacesInCalls: false) }
         // `<id>` placeholders read as `{id}`.
         if path.contains("<") {
             path = path.replacingOccurrences(of: #"<([A-Za-z0-9_\-]+)>"#, with: "{$1}", options: .regularExpression)
         }
         return (path, query?.isEmpty == true ? nil : query)
+    }
+
+    /// The path up to the first space outside braces (and, with `spacesInCalls`, outside the
+    /// parentheses of a function call, where spaces after commas are dropped:
+    /// `resizedRange(deltaRows={n}, deltaColumns={n})`), the query after `?`, and whether a
+    /// parenthesis was left open.
+    static func cut(_ text: String, spacesInCalls: Bool) -> (path: String, query: String?, open: Bool) {
+        var path = ""
+        var depth = 0
+        var parentheses = 0
+        var quoted = false
+        var query: String?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if c == "{" { depth += 1 }
+            if c == "}" { depth = max(0, depth - 1) }
+            if spacesInCalls && depth == 0 {
+                if c == "'" { quoted.toggle() }
+                if !quoted && c == "(" { parentheses += 1 }
+                if !quoted && c == ")" { parentheses = max(0, parentheses - 1) }
+            }
+            if depth == 0 && parentheses == 0 && c == "?" {
+                query = String(text[text.index(after: index)...]).trimmingSpaces()
+                break
+            }
+            if depth == 0 && (c == " " || c == "\t") {
+                if parentheses == 0 { break }
+                if !quoted {
+                    index = text.index(after: index)
+                    continue
+                }
+            }
+            path.append(c)
+            index = text.index(after: index)
+        }
+        return (path, query, parentheses > 0)
     }
 
     /// `https://graph.microsoft.com/v1.0/me` -> `/me`; also `/v1.0/me`, `/beta/me`.

@@ -33,6 +33,8 @@ public enum PageExtractor {
                 diagnostics.note("http-request", first.location, "no 'HTTP request' heading; the method lines of this fence are read as the request")
             }
         }
+        limitRequestLines(&page, diagnostics: &diagnostics)
+        for line in page.httpRequests { QueryOptionReader.read(line, into: &page.queryOptions) }
         readEnumSections(sections, page: &page, diagnostics: &diagnostics)
         readAnnotations(linear, page: &page, diagnostics: &diagnostics)
         if page.requestBody == .unspecified, !page.httpRequests.isEmpty,
@@ -90,6 +92,10 @@ public enum PageExtractor {
 
     static func read(_ section: Section, into page: inout Page, diagnostics: inout DiagnosticCollector) {
         let topic = section.topic
+        let lowerTitle = section.title.lowercased()
+        if topic.contains("query parameter") || topic.contains("query option") || lowerTitle.contains("query parameter") {
+            QueryOptionReader.read(section, into: &page.queryOptions)
+        }
         if topic.contains("permission") || topic == "prerequisites" {
             for table in section.tables { if let p = TableReaders.permissions(table) { page.permissions.append(contentsOf: p) } }
         } else if topic.contains("http request") || section.title.lowercased().contains("http request") {
@@ -100,7 +106,11 @@ public enum PageExtractor {
                 }
             }
         } else if topic.contains("request header") {
-            for table in section.tables { if let h = TableReaders.headers(table) { page.requestHeaders.append(contentsOf: h) } }
+            // `### Prefer header values` lists values of a header, not headers.
+            guard !lowerTitle.hasSuffix("values") else { return }
+            for table in section.tables {
+                if let h = TableReaders.headers(table, diagnostics: &diagnostics) { page.requestHeaders.append(contentsOf: h) }
+            }
         } else if topic.hasPrefix("request body") {
             readRequestBody(section, page: &page, diagnostics: &diagnostics)
         } else if topic.hasPrefix("response") && section.level <= 2 && page.response == nil {
@@ -125,12 +135,14 @@ public enum PageExtractor {
     static func readRequestBody(_ section: Section, page: inout Page, diagnostics: inout DiagnosticCollector) {
         var resourceType: TypeRef?
         var saysNone = false
+        var binary: SourceLocation?
         for paragraph in section.paragraphs {
             let text = paragraph.inlines.plainText.lowercased()
             if text.contains("do not supply") || text.contains("don't supply") || text.contains("no request body")
                 || text.contains("not supply a request body") || text.contains("do not specify a request body") {
                 saysNone = true
             }
+            if binary == nil, isBinaryBody(text) { binary = paragraph.location }
             if resourceType == nil, text.contains("json representation") || text.contains("json object representation") {
                 if let link = paragraph.inlines.links.first(where: { TypeCellParser.isTypeLink($0.destination) }) {
                     resourceType = TypeRef(kind: .named(name: TypeCellParser.cleanName(link.text, destination: link.destination), link: link.destination),
@@ -146,9 +158,27 @@ public enum PageExtractor {
             page.requestBody = .resource(resourceType, properties: rows)
         } else if !rows.isEmpty {
             page.requestBody = .parameters(rows)
+        } else if let binary, !saysNone, page.requestBody == .unspecified {
+            // Only where nothing else describes the body: a later subsection about another
+            // payload ("... or a binary stream in IPP encoding") does not replace a JSON body.
+            page.requestBody = .binary(binary)
         } else if saysNone || section.blocks.isEmpty {
             page.requestBody = .none
         }
+    }
+
+    /// "include the binary data of the photo", "the binary stream of the file", "the contents of the file".
+    static func isBinaryBody(_ lower: String) -> Bool {
+        guard !lower.contains("json") else { return false }
+        return lower.contains("binary") || lower.contains(" stream") || lower.contains("octet-stream") || lower.contains("contents of the file")
+            || lower.contains("file contents") || lower.contains("content of the file")
+    }
+
+    /// "returns ... the image or file binary data", "... a stream", "application/octet-stream",
+    /// "a `302 Found` response that redirects to a preauthenticated download URL".
+    static func saysStream(_ lower: String) -> Bool {
+        lower.contains(" stream") || lower.contains("binary content") || lower.contains("binary data") || lower.contains("octet-stream")
+            || lower.contains("download url") || lower.contains("raw content") || lower.contains("the bytes of")
     }
 
     static func readResponse(_ section: Section) -> ResponseInfo? {
@@ -167,7 +197,7 @@ public enum PageExtractor {
                 let collection = sentenceText.contains("collection") || sentenceText.contains(" objects")
                 type = TypeRef(kind: .named(name: TypeCellParser.cleanName(link.text, destination: link.destination), link: link.destination),
                                collection: collection, location: paragraph.location)
-            } else if sentenceText.contains(" stream") || sentenceText.contains("binary content") {
+            } else if saysStream(sentenceText) {
                 type = TypeRef(kind: .primitive("Edm.Stream"), collection: false, location: paragraph.location)
             }
             return ResponseInfo(status: status, type: type, location: paragraph.location)
@@ -201,6 +231,26 @@ public enum PageExtractor {
     }
 
     /// `METHOD path` lines of a section's fences (not C# or JSON ones).
+    /// Request lines longer than this are not read (real paths are a few hundred bytes at most).
+    public static let maximumRequestPathBytes = 4_096
+    /// At most this many request lines are read from one page (real pages have a few dozen).
+    public static let maximumRequestLines = 1_000
+
+    /// Applies the request-line limits, with a diagnostic for what is dropped: resolution and
+    /// naming compare lines and placeholders with each other, so their number and length are bounded.
+    static func limitRequestLines(_ page: inout Page, diagnostics: inout DiagnosticCollector) {
+        if let long = page.httpRequests.first(where: { $0.path.utf8.count > maximumRequestPathBytes }) {
+            let count = page.httpRequests.filter { $0.path.utf8.count > maximumRequestPathBytes }.count
+            diagnostics.warning("limit", long.location, "request path is \(long.path.utf8.count) bytes, over the limit of \(maximumRequestPathBytes); \(count == 1 ? "it is" : "\(count) such lines are") not read")
+            page.httpRequests.removeAll { $0.path.utf8.count > maximumRequestPathBytes }
+        }
+        if page.httpRequests.count > maximumRequestLines {
+            diagnostics.warning("limit", page.httpRequests[maximumRequestLines].location,
+                                "page has \(page.httpRequests.count) request lines; only the first \(maximumRequestLines) are read")
+            page.httpRequests.removeLast(page.httpRequests.count - maximumRequestLines)
+        }
+    }
+
     static func methodLines(_ section: Section) -> [HTTPRequestLine] {
         var result: [HTTPRequestLine] = []
         for code in section.codeBlocks where code.language != "csharp" && code.language != "json" {

@@ -20,6 +20,8 @@ public struct Page: Sendable {
     public var response: ResponseInfo?
     public var queryParameters: [PropertyRow] = []
     public var functionParameters: [PropertyRow] = []
+    /// What the page says about the OData query options (`$select`, `$filter`, ...) it accepts.
+    public var queryOptions = QueryOptionFacts()
 
     public var properties: [PropertyRow] = []
     public var relationships: [PropertyRow] = []
@@ -42,10 +44,46 @@ public struct Permission: Hashable, Sendable {
     public var permissions: [String]
 }
 
+/// A row of a header table (the Request headers section), or a header line of an example.
 public struct HeaderRow: Hashable, Sendable {
+    /// The field name, without emphasis and without a qualifier after a colon.
     public var name: String
+    /// The value or description column, as written.
     public var value: String
     public var location: SourceLocation
+    /// What the name cell adds after a colon: `outlook.timezone` for `Prefer: outlook.timezone`.
+    public var qualifier: String?
+
+    public init(name: String, value: String, location: SourceLocation, qualifier: String? = nil) {
+        self.name = name
+        self.value = value
+        self.location = location
+        self.qualifier = qualifier
+    }
+
+    /// The value the row documents, when its text starts with one: `eventual` for
+    /// "eventual. This header and `$count` are required ...", `image/jpeg` for "image/jpeg.
+    /// Required.", `return=minimal`; nil for prose such as "If this request header is included ...".
+    public var documentedValue: String? {
+        let text = value.trimmingSpaces()
+        var end = text.startIndex
+        while end < text.endIndex, text[end] != " ", !(text[end] == "." && (text.index(after: end) == text.endIndex || text[text.index(after: end)] == " ")) {
+            end = text.index(after: end)
+        }
+        let word = String(text[..<end]).trimmingCharacters(in: ",;")
+        guard !word.isEmpty, word.count <= 100 else { return nil }
+        if word.contains("/") || word.contains("=") { return word }
+        guard let first = word.unicodeScalars.first, first.properties.isLowercase else { return nil }
+        let allowed = word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "." || $0 == "_" }
+        return allowed && !["string", "etag", "optional", "required", "none"].contains(word) ? word : nil
+    }
+
+    /// Whether the row says the header is required ("Required." and not "Optional").
+    public var isRequired: Bool {
+        let lower = value.lowercased()
+        return lower.contains("required") && !lower.contains("optional") && !lower.contains("not required") && !lower.contains("required when")
+            && !lower.contains("required if") && !lower.contains("are required")
+    }
 }
 
 /// A type as written in a Type cell or in prose.
@@ -98,6 +136,8 @@ public enum RequestBodyInfo: Hashable, Sendable {
     case resource(TypeRef, properties: [PropertyRow])
     /// A table of parameters: the body is an object of its own.
     case parameters([PropertyRow])
+    /// Raw bytes, not JSON: "include the binary data of the photo", "the binary stream of the file".
+    case binary(SourceLocation)
 }
 
 public struct ResponseInfo: Hashable, Sendable {
@@ -167,4 +207,157 @@ public struct HTTPRequestLine: Hashable, Sendable {
     /// The query template after `?`, if any, as written.
     public var query: String?
     public var location: SourceLocation
+
+    /// The last segment of the path, lower-cased.
+    public var lastSegment: String {
+        var path = Substring(path)
+        while path.hasSuffix("/") { path = path.dropLast() }
+        return path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+    }
+
+    /// `.../$value`: the raw value of an entity or property (a photo's bytes, a message's MIME).
+    public var addressesValue: Bool { lastSegment == "$value" }
+    /// `.../content`: the bytes of a file or resource.
+    public var addressesContent: Bool { lastSegment == "content" }
+    /// `.../$ref`: a reference to an entity (`{"@odata.id": url}`) rather than the entity.
+    public var addressesReference: Bool { lastSegment == "$ref" }
+
+    /// The arguments of function calls in the path, in order: `period='{period_value}'` and
+    /// `date={date_value}` in `/reports/getX(period='{period_value}')`, `q='{text}'` in `search(q='{text}')`.
+    public var functionArguments: [FunctionArgument] {
+        FunctionArgument.parse(path)
+    }
+}
+
+/// One `name=value` argument of a function call in a request path.
+public struct FunctionArgument: Hashable, Sendable {
+    /// The parameter name before `=`.
+    public var name: String
+    /// The placeholder the value is, without braces (`period_value`), or nil for a literal value.
+    public var placeholder: String?
+    /// The value as written, quotes included: `'{period_value}'`, `{date_value}`, `'reviewer'`, `640`.
+    public var value: String
+    /// True when the value stands in single quotes: an OData string.
+    public var quoted: Bool
+
+    public init(name: String, placeholder: String?, value: String, quoted: Bool) {
+        self.name = name
+        self.placeholder = placeholder
+        self.value = value
+        self.quoted = quoted
+    }
+
+    /// The arguments of every parenthesised call in `path` that has `name=value` arguments.
+    public static func parse(_ path: String) -> [FunctionArgument] {
+        var result: [FunctionArgument] = []
+        var index = path.startIndex
+        while let open = path[index...].firstIndex(of: "(") {
+            guard let close = closingParenthesis(path, from: open) else { break }
+            let inside = path[path.index(after: open)..<close]
+            for part in splitArguments(inside) {
+                guard let equals = part.firstIndex(of: "=") else { continue }
+                let name = String(part[..<equals]).trimmingSpaces()
+                let value = String(part[part.index(after: equals)...]).trimmingSpaces()
+                guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { continue }
+                let quoted = value.count >= 2 && value.hasPrefix("'") && value.hasSuffix("'")
+                let bare = quoted ? String(value.dropFirst().dropLast()) : value
+                var placeholder: String?
+                if bare.hasPrefix("{"), bare.hasSuffix("}"), bare.count > 2, !bare.dropFirst().dropLast().contains("{") {
+                    placeholder = String(bare.dropFirst().dropLast())
+                }
+                result.append(FunctionArgument(name: name, placeholder: placeholder, value: value, quoted: quoted))
+            }
+            index = path.index(after: close)
+        }
+        return result
+    }
+
+    /// The `)` that closes the `(` at `open`, skipping quoted text and braces.
+    static func closingParenthesis(_ path: String, from open: String.Index) -> String.Index? {
+        var depth = 0
+        var quoted = false
+        var braces = 0
+        var index = open
+        while index < path.endIndex {
+            let c = path[index]
+            if c == "'" && braces == 0 { quoted.toggle() }
+            if !quoted {
+                if c == "{" { braces += 1 } else if c == "}" { braces = max(0, braces - 1) }
+                if braces == 0 {
+                    if c == "(" { depth += 1 }
+                    if c == ")" {
+                        depth -= 1
+                        if depth == 0 { return index }
+                    }
+                }
+            }
+            index = path.index(after: index)
+        }
+        return nil
+    }
+
+    /// Splits `a='x,y',b={c}` at commas outside quotes and braces.
+    static func splitArguments(_ text: Substring) -> [Substring] {
+        var parts: [Substring] = []
+        var start = text.startIndex
+        var quoted = false
+        var braces = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if c == "'" && braces == 0 { quoted.toggle() }
+            if !quoted {
+                if c == "{" { braces += 1 } else if c == "}" { braces = max(0, braces - 1) }
+                if c == "," && braces == 0 {
+                    parts.append(text[start..<index])
+                    start = text.index(after: index)
+                }
+            }
+            index = text.index(after: index)
+        }
+        parts.append(text[start...])
+        return parts
+    }
+}
+
+/// An OData system query option that request functions can offer as a typed parameter.
+public enum ODataQueryOption: String, CaseIterable, Hashable, Sendable {
+    case select = "$select"
+    case expand = "$expand"
+    case filter = "$filter"
+    case orderBy = "$orderby"
+    case top = "$top"
+    case skip = "$skip"
+    case count = "$count"
+    case search = "$search"
+}
+
+/// What a page says about the OData query options its operation accepts.
+public struct QueryOptionFacts: Hashable, Sendable {
+    /// An option named in the page, and where.
+    public struct Mention: Hashable, Sendable {
+        public var option: ODataQueryOption
+        public var location: SourceLocation
+
+        public init(option: ODataQueryOption, location: SourceLocation) {
+            self.option = option
+            self.location = location
+        }
+    }
+
+    /// Options the page names as accepted, in the order it first names them.
+    public var supported: [Mention] = []
+    /// Options the page names as not accepted ("`$filter` is not supported").
+    public var unsupported: [Mention] = []
+    /// Where the page says that the OData query parameters are accepted without listing them
+    /// ("This method supports the OData query parameters"), or naming some only as examples
+    /// ("including `$search`").
+    public var general: SourceLocation?
+    /// Where the page says that no query parameter is accepted.
+    public var noneSupported: SourceLocation?
+
+    public init() {}
+
+    /// True when the page says nothing about query options.
+    public var isEmpty: Bool { supported.isEmpty && unsupported.isEmpty && general == nil && noneSupported == nil }
 }

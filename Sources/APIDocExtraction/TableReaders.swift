@@ -97,13 +97,33 @@ enum TableReaders {
         }
     }
 
-    static func headers(_ table: Table) -> [HeaderRow]? {
+    /// Rows of a `Name|Description`, `Header|Value` or `Name|Type|Description` table. The name
+    /// loses emphasis and code marks (`_if-match_`), and a colon splits off a qualifier
+    /// (`Prefer: outlook.timezone`); a name that is not an HTTP field name is skipped with a note.
+    static func headers(_ table: Table, diagnostics: inout DiagnosticCollector) -> [HeaderRow]? {
         let headers = table.header.map(normalizedHeader)
-        guard headers.count >= 2, ["name", "header", "request header"].contains(headers[0]) else { return nil }
+        guard headers.count >= 2, ["name", "header", "request header", "header name"].contains(headers[0]) else { return nil }
         return table.rows.compactMap { row in
-            let name = row[0].text
+            var name = row[0].text.trimmingCharacters(in: "`*_ ")
+            var qualifier: String?
+            if let colon = name.firstIndex(of: ":") {
+                let after = String(name[name.index(after: colon)...]).trimmingCharacters(in: "`*_ ")
+                qualifier = after.isEmpty ? nil : after
+                name = String(name[..<colon]).trimmingCharacters(in: "`*_ ")
+            }
             guard !name.isEmpty else { return nil }
-            return HeaderRow(name: name, value: row[row.count - 1].text, location: row[0].location)
+            guard isFieldName(name) else {
+                diagnostics.note("header-name", row[0].location, "'\(name)' is not an HTTP header name; the row is not read as a request header")
+                return nil
+            }
+            return HeaderRow(name: name, value: row[row.count - 1].text, location: row[0].location, qualifier: qualifier)
+        }
+    }
+
+    /// An RFC 9110 token: letters, digits and ``!#$%&'*+-.^_`|~``.
+    static func isFieldName(_ name: String) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "!#$%&'*+-.^_`|~".unicodeScalars.contains(scalar))
         }
     }
 }

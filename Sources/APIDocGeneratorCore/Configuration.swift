@@ -303,8 +303,7 @@ public struct Settings: Sendable {
                 let kept = operation.pathDetails.filter { paths.allows($0.template) }
                 if kept.count == operation.pathDetails.count { return operation }
                 if kept.isEmpty { return nil }
-                return Operation(name: operation.name, title: operation.title, description: operation.description, method: operation.method,
-                                 paths: kept, requestBody: operation.requestBody, response: operation.response, source: operation.source)
+                return operation.keepingPaths(kept)
             }
         }
         let configurationFile = configuration?.file ?? Configuration.defaultFileName

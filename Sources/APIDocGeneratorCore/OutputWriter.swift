@@ -131,9 +131,15 @@ public struct OutputWriter {
                     do { try fm.linkItem(at: source, to: target) } catch { try fm.copyItem(at: source, to: target) }
                 }
             }
-            for (name, text) in plan.writes {
-                try OutputWriter.writeFile(staging.appendingPathComponent(name).path, text)
+            // Written by as many threads as there are cores: creating thousands of files is
+            // mostly kernel time, which overlaps across threads.
+            let writes = plan.writes.sorted { $0.key < $1.key }
+            let failures = Slots<String>(count: writes.count)
+            let folder = staging.path
+            DispatchQueue.concurrentPerform(iterations: writes.count) { index in
+                do { try OutputWriter.writeFile(folder + "/" + writes[index].key, writes[index].value) } catch { failures.set(index, "\(error)") }
             }
+            if let failure = failures.values().compactMap({ $0 }).first { throw GeneratorError.output(failure) }
             if outputExists {
                 if apidocgen_exchange_paths(staging.path, output.path) != 0 {
                     // No atomic exchange here: fall back to two renames (a crash between them leaves the old folder beside).

@@ -44,15 +44,8 @@ extension Pipeline {
     /// The generated files for an analysis, rendered, sorted by name.
     public static func render(_ analysis: Analysis, options: SwiftEmitter.Options = SwiftEmitter.Options(),
                               workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [(name: String, text: String)] {
-        let files = SwiftEmitter.emit(analysis.model, options: options)
-        guard workers > 1, files.count > 1 else { return SwiftEmitter.render(files) }
-        // Rendering is independent per file: spread it over the cores, keep the order.
-        let texts = TextSlots(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            texts.set(index, SwiftRenderer.render(files[index]))
-        }
-        let rendered = texts.values()
-        return files.indices.map { (files[$0].name, rendered[$0]) }
+        // Translation and rendering are independent per file: both spread over the cores, in order.
+        SwiftEmitter.render(SwiftEmitter.emit(analysis.model, options: options, workers: workers), workers: workers)
     }
 }
 
@@ -64,25 +57,5 @@ extension Pipeline {
             ($0.file, $0.line, $0.column, $0.rule, $0.message) < ($1.file, $1.line, $1.column, $1.rule, $1.message)
         }
         return report
-    }
-}
-
-/// Rendered texts written by concurrent workers, each index once.
-final class TextSlots: @unchecked Sendable {
-    private var storage: [String]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: "", count: count) }
-
-    func set(_ index: Int, _ text: String) {
-        lock.lock()
-        storage[index] = text
-        lock.unlock()
-    }
-
-    func values() -> [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
     }
 }

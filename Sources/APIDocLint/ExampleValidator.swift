@@ -206,10 +206,17 @@ struct ExampleValidator {
 }
 
 extension Substring {
+    /// Without leading and trailing spaces and tabs; byte-wise, linear in what is trimmed.
     func trimmingCharacters() -> String {
-        var s = self
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return String(s)
+        let bytes = utf8
+        var lower = bytes.startIndex
+        var upper = bytes.endIndex
+        while lower != upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { bytes.formIndex(after: &lower) }
+        while lower != upper {
+            let last = bytes.index(before: upper)
+            guard bytes[last] == 0x20 || bytes[last] == 0x09 else { break }
+            upper = last
+        }
+        return String(self[lower..<upper])
     }
 }

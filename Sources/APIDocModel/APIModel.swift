@@ -138,6 +138,12 @@ public struct TypeUse: Codable, Hashable, Sendable {
         self.type = type
         self.collection = collection
     }
+
+    /// The type name of raw bytes: a request or response body that is not JSON.
+    public static let stream = "Edm.Stream"
+    /// The type name of an entity reference, `{"@odata.id": "https://.../directoryObjects/{id}"}`:
+    /// the body of `POST`/`PUT .../$ref` and the items of `GET .../$ref`.
+    public static let reference = "$ref"
 }
 
 public struct ResponseSpec: Codable, Hashable, Sendable {
@@ -179,18 +185,101 @@ public struct OperationPath: Codable, Hashable, Sendable {
 public struct PathParameter: Codable, Hashable, Sendable {
     /// The placeholder as written between braces: `id`, `id | userPrincipalName`.
     public var placeholder: String
-    /// A name for it, unique within the path: `callId`, `participantId`.
+    /// A name for it, unique within the path: `callId`, `participantId`, `period`.
     public var name: String
     /// The alternatives a `{a | b}` placeholder allows.
     public var alternatives: [String]
     /// True when the placeholder stands inside single quotes (`f(x='{v}')`): the value is an OData string.
     public var quoted: Bool
+    /// For the value of a function argument (`getX(period='{period_value}')`), the argument's name: `period`.
+    public var argument: String?
+    /// For a function argument, the type the page's Function parameters table gives it (an
+    /// OData primitive such as `Edm.Int32`, or a declared enum), when it has one.
+    public var type: String?
 
-    public init(placeholder: String, name: String, alternatives: [String], quoted: Bool) {
+    public init(placeholder: String, name: String, alternatives: [String], quoted: Bool, argument: String? = nil, type: String? = nil) {
         self.placeholder = placeholder
         self.name = name
         self.alternatives = alternatives
         self.quoted = quoted
+        self.argument = argument
+        self.type = type
+    }
+
+    enum CodingKeys: String, CodingKey { case placeholder, name, alternatives, quoted, argument, type }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        placeholder = try c.decode(String.self, forKey: .placeholder)
+        name = try c.decode(String.self, forKey: .name)
+        alternatives = try c.decode([String].self, forKey: .alternatives)
+        quoted = try c.decode(Bool.self, forKey: .quoted)
+        argument = try c.decodeIfPresent(String.self, forKey: .argument)
+        type = try c.decodeIfPresent(String.self, forKey: .type)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(placeholder, forKey: .placeholder)
+        try c.encode(name, forKey: .name)
+        try c.encode(alternatives, forKey: .alternatives)
+        try c.encode(quoted, forKey: .quoted)
+        try c.encode(argument, forKey: .argument)
+        try c.encode(type, forKey: .type)
+    }
+}
+
+/// An OData query option an operation accepts, as a typed parameter of its request function.
+public struct QueryOption: Codable, Hashable, Sendable {
+    /// The option as sent: `$select`, `$expand`, `$filter`, `$orderby`, `$top`, `$skip`,
+    /// `$count`, `$search`; or `$id` for the reference a `DELETE .../$ref?$id=...` removes.
+    public var name: String
+    /// True when every request must carry it (`$id`); the others are optional.
+    public var required: Bool
+    /// `path:line` where the page names it (or says the query options are supported in general).
+    public var source: String
+
+    public init(name: String, required: Bool = false, source: String) {
+        self.name = name
+        self.required = required
+        self.source = source
+    }
+
+    /// The options the model knows, in the order request functions take them.
+    public static let knownNames = ["$select", "$expand", "$filter", "$orderby", "$top", "$skip", "$count", "$search", "$id"]
+}
+
+/// A request header an operation documents (other than `Authorization`, which the client sets,
+/// and `Content-Type`, except for bodies of raw bytes, whose type the caller chooses).
+public struct HeaderParameter: Codable, Hashable, Sendable {
+    /// The field name as documented: `ConsistencyLevel`, `If-Match`, `Prefer`.
+    public var name: String
+    /// What the page says about it (several rows for one field are joined).
+    public var description: String?
+    /// The value the page gives, when its text starts with one: `eventual`, `image/jpeg`.
+    public var value: String?
+    /// True when the page says it is required.
+    public var required: Bool
+    /// `path:line` of the row.
+    public var source: String
+
+    public init(name: String, description: String? = nil, value: String? = nil, required: Bool = false, source: String) {
+        self.name = name
+        self.description = description
+        self.value = value
+        self.required = required
+        self.source = source
+    }
+
+    enum CodingKeys: String, CodingKey { case name, description, value, required, source }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(description, forKey: .description)
+        try c.encode(value, forKey: .value)
+        try c.encode(required, forKey: .required)
+        try c.encode(source, forKey: .source)
     }
 }
 
@@ -203,11 +292,20 @@ public struct Operation: Codable, Hashable, Sendable {
     /// Every documented path, as normalised templates (the stable key of the model's shape).
     public var paths: [String]
     public var pathDetails: [OperationPath]
+    /// The body: a model type, `Edm.Stream` for raw bytes, or ``TypeUse/reference`` for the
+    /// `{"@odata.id": url}` of a `POST`/`PUT .../$ref`.
     public var requestBody: TypeUse?
+    /// The response: its type is `Edm.Stream` for raw bytes (`.../$value`, `.../content`, a
+    /// stream), ``TypeUse/reference`` for the references a `GET .../$ref` lists.
     public var response: ResponseSpec?
     public var source: String
+    /// The OData query options the page documents, in the order of ``QueryOption/knownNames``.
+    public var queryOptions: [QueryOption]
+    /// The request headers the page documents, in the page's order.
+    public var headers: [HeaderParameter]
 
-    public init(name: String, title: String?, description: String?, method: String, paths: [OperationPath], requestBody: TypeUse?, response: ResponseSpec?, source: String) {
+    public init(name: String, title: String?, description: String?, method: String, paths: [OperationPath], requestBody: TypeUse?, response: ResponseSpec?,
+                source: String, queryOptions: [QueryOption] = [], headers: [HeaderParameter] = []) {
         self.name = name
         self.title = title
         self.description = description
@@ -217,9 +315,34 @@ public struct Operation: Codable, Hashable, Sendable {
         self.requestBody = requestBody
         self.response = response
         self.source = source
+        self.queryOptions = queryOptions
+        self.headers = headers
     }
 
-    enum CodingKeys: String, CodingKey { case name, title, description, method, paths, pathDetails, requestBody, response, source }
+    /// The same operation with only `paths` (a subset of its paths, for a path filter).
+    public func keepingPaths(_ paths: [OperationPath]) -> Operation {
+        var copy = self
+        copy.pathDetails = paths
+        copy.paths = paths.map(\.template)
+        return copy
+    }
+
+    enum CodingKeys: String, CodingKey { case name, title, description, method, paths, pathDetails, requestBody, response, source, queryOptions, headers }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        method = try c.decode(String.self, forKey: .method)
+        paths = try c.decode([String].self, forKey: .paths)
+        pathDetails = try c.decode([OperationPath].self, forKey: .pathDetails)
+        requestBody = try c.decodeIfPresent(TypeUse.self, forKey: .requestBody)
+        response = try c.decodeIfPresent(ResponseSpec.self, forKey: .response)
+        source = try c.decode(String.self, forKey: .source)
+        queryOptions = try c.decodeIfPresent([QueryOption].self, forKey: .queryOptions) ?? []
+        headers = try c.decodeIfPresent([HeaderParameter].self, forKey: .headers) ?? []
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -232,6 +355,8 @@ public struct Operation: Codable, Hashable, Sendable {
         try c.encode(requestBody, forKey: .requestBody)
         try c.encode(response, forKey: .response)
         try c.encode(source, forKey: .source)
+        try c.encode(queryOptions, forKey: .queryOptions)
+        try c.encode(headers, forKey: .headers)
     }
 }
 

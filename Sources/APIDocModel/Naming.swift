@@ -50,17 +50,25 @@ public enum Naming {
     }
 
     /// Parameters of a path template: `{id}` after `calls` is `callId`; `{id | userPrincipalName}`
-    /// is named after its first alternative; `'{v}'` is a quoted function argument.
+    /// is named after its first alternative; `'{v}'` is a quoted function argument; the value
+    /// of a function argument is named after the argument (`period='{period_value}'` is `period`).
     static func operationPath(_ template: String, query: String?) -> OperationPath {
         var parameters: [PathParameter] = []
         var used: Set<String> = []
+        var arguments = FunctionArgument.parse(template)
         var index = template.startIndex
         while let open = template[index...].firstIndex(of: "{") {
             guard let close = template[open...].firstIndex(of: "}") else { break }
             let placeholder = String(template[template.index(after: open)..<close])
             let alternatives = placeholder.split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
             let quoted = open > template.startIndex && template[template.index(before: open)] == "'"
-            var base = parameterName(alternatives.first ?? placeholder)
+            // The value of a function argument (`period='{period_value}'`) is named after the argument.
+            var argument: String?
+            if let found = arguments.firstIndex(where: { $0.placeholder == placeholder }) {
+                argument = arguments[found].name
+                arguments.remove(at: found)
+            }
+            var base = parameterName(argument ?? alternatives.first ?? placeholder)
             if base.isEmpty || base.lowercased() == "id" || base.lowercased() == "key" {
                 let before = template[..<open]
                 let segments = before.split(separator: "/")
@@ -75,9 +83,7 @@ public enum Naming {
             var counter = 2
             while used.contains(name) { name = base + String(counter); counter += 1 }
             used.insert(name)
-            if !parameters.contains(where: { $0.placeholder == placeholder && $0.quoted == quoted }) || true {
-                parameters.append(PathParameter(placeholder: placeholder, name: name, alternatives: alternatives, quoted: quoted))
-            }
+            parameters.append(PathParameter(placeholder: placeholder, name: name, alternatives: alternatives, quoted: quoted, argument: argument))
             index = template.index(after: close)
         }
         return OperationPath(template: template, parameters: parameters, query: query)

@@ -2,6 +2,16 @@ import APIDocExtraction
 import APIDocMarkdown
 
 extension Resolver {
+    /// What the paths of one operation address.
+    enum Target {
+        /// The resource itself (JSON in, JSON out).
+        case resource
+        /// Raw bytes: `.../$value`, `.../content`.
+        case value
+        /// References: `.../$ref`.
+        case references
+    }
+
     mutating func buildOperations() -> [Operation] {
         var operations: [Operation] = []
         var usedNames: Set<String> = []
@@ -11,29 +21,175 @@ extension Resolver {
             for line in page.httpRequests where !methods.contains(line.method) { methods.append(line.method) }
             for method in methods {
                 let lines = page.httpRequests.filter { $0.method == method }
-                var name = Naming.operationName(page: page, method: method, bodyType: bodyTypeName(page))
-                if methods.count > 1 && method != methods[0] { name += Naming.upperFirst(method.lowercased()) }
-                if usedNames.contains(name) {
-                    let fallback = Naming.lowerCamel(page.stem.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init))
-                        + (methods.count > 1 && method != methods[0] ? Naming.upperFirst(method.lowercased()) : "")
-                    name = fallback
-                    var counter = 2
-                    while usedNames.contains(name) { name = fallback + String(counter); counter += 1 }
+                var baseName = Naming.operationName(page: page, method: method, bodyType: bodyTypeName(page))
+                if methods.count > 1 && method != methods[0] { baseName += Naming.upperFirst(method.lowercased()) }
+                let groups = Resolver.targetGroups(lines, method: method)
+                for (index, group) in groups.enumerated() {
+                    var name = baseName
+                    if index > 0 { name += group.target == .value ? "Content" : "References" }
+                    if usedNames.contains(name) {
+                        let fallback = Naming.lowerCamel(page.stem.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init))
+                            + (methods.count > 1 && method != methods[0] ? Naming.upperFirst(method.lowercased()) : "")
+                            + (index > 0 ? (group.target == .value ? "Content" : "References") : "")
+                        name = fallback
+                        var counter = 2
+                        while usedNames.contains(name) { name = fallback + String(counter); counter += 1 }
+                    }
+                    usedNames.insert(name)
+                    operations.append(operation(page, method: method, lines: group.lines, target: group.target, split: groups.count > 1, name: name))
                 }
-                usedNames.insert(name)
-                var paths: [OperationPath] = []
-                for line in lines where !paths.contains(where: { $0.template == line.path }) {
-                    paths.append(Naming.operationPath(line.path, query: line.query))
-                }
-                // Only methods that carry a body get one (a page may document GET and PATCH together).
-                let body = ["POST", "PATCH", "PUT"].contains(method) ? requestBody(page, method: method, operationName: name) : nil
-                let response = responseSpec(page)
-                operations.append(Operation(
-                    name: name, title: page.title, description: page.description, method: method, paths: paths,
-                    requestBody: body, response: response, source: source(page, page.titleLocation)))
             }
         }
         return operations.sorted { $0.name < $1.name }
+    }
+
+    /// The lines of one method grouped by what they address. `GET` lines for raw bytes or for
+    /// references beside lines for the resource itself (`GET /me/photo` and `GET /me/photo/$value`)
+    /// answer with other bodies, so each kind is an operation of its own, the resource first.
+    static func targetGroups(_ lines: [HTTPRequestLine], method: String) -> [(target: Target, lines: [HTTPRequestLine])] {
+        func target(_ line: HTTPRequestLine) -> Target {
+            if line.addressesReference { return .references }
+            if line.addressesValue || line.addressesContent { return .value }
+            return .resource
+        }
+        guard method == "GET" else {
+            let targets = Set(lines.map(target))
+            return [(targets.count == 1 ? targets.first! : .resource, lines)]
+        }
+        var groups: [(target: Target, lines: [HTTPRequestLine])] = []
+        for kind in [Target.resource, .value, .references] {
+            let matching = lines.filter { target($0) == kind }
+            if !matching.isEmpty { groups.append((kind, matching)) }
+        }
+        return groups
+    }
+
+    mutating func operation(_ page: Page, method: String, lines: [HTTPRequestLine], target: Target, split: Bool, name: String) -> Operation {
+        var paths: [OperationPath] = []
+        for line in lines where !paths.contains(where: { $0.template == line.path }) {
+            var path = Naming.operationPath(line.path, query: line.query)
+            for index in path.parameters.indices {
+                guard let argument = path.parameters[index].argument,
+                      let row = page.functionParameters.first(where: { $0.name.lowercased() == argument.lowercased() }) else { continue }
+                path.parameters[index].type = functionParameterType(row, page: page)
+            }
+            paths.append(path)
+        }
+        // Only methods that carry a body get one (a page may document GET and PATCH together).
+        var body: TypeUse?
+        if ["POST", "PATCH", "PUT"].contains(method) {
+            switch target {
+            case .references:
+                // `{"@odata.id": url}`, unless the page documents a body table of its own.
+                switch page.requestBody {
+                case .parameters:
+                    body = requestBody(page, method: method, operationName: name)
+                case .resource(_, let rows) where !rows.isEmpty:
+                    body = requestBody(page, method: method, operationName: name)
+                default:
+                    body = TypeUse(type: TypeUse.reference, collection: false)
+                }
+            case .value:
+                switch page.requestBody {
+                case .resource, .parameters: body = requestBody(page, method: method, operationName: name)
+                default: body = TypeUse(type: TypeUse.stream, collection: false)
+                }
+            case .resource:
+                body = requestBody(page, method: method, operationName: name)
+            }
+        }
+        var response = responseSpec(page, allowStream: !split || target != .resource)
+        if method == "GET" {
+            switch target {
+            case .value:
+                response = ResponseSpec(status: response?.status ?? 200, type: TypeUse.stream, collection: false)
+            case .references:
+                let collection = page.response?.type?.collection ?? page.examples.first { $0.kind == .response }?.isCollection ?? true
+                response = ResponseSpec(status: response?.status ?? 200, type: TypeUse.reference, collection: collection)
+            case .resource:
+                break
+            }
+        }
+        var options = queryOptions(page, method: method, target: target, response: response)
+        if method == "DELETE", target == .references,
+           let line = lines.first(where: { $0.query?.lowercased().hasPrefix("$id=") == true || $0.query?.lowercased().contains("&$id=") == true }) {
+            options.append(QueryOption(name: "$id", required: true, source: source(page, line.location)))
+        }
+        return Operation(
+            name: name, title: page.title, description: page.description, method: method, paths: paths,
+            requestBody: body, response: response, source: source(page, page.titleLocation),
+            queryOptions: options, headers: headerParameters(page, streamBody: body?.type == TypeUse.stream))
+    }
+
+    /// The type of a function argument: an OData primitive or a declared enum; nil (a string
+    /// written as documented) for anything else. Nothing is reported: the argument works as a string.
+    func functionParameterType(_ row: PropertyRow, page: Page) -> String? {
+        guard !row.type.collection else { return nil }
+        switch row.type.kind {
+        case .primitive(let name):
+            return name
+        case .named(let name, let link):
+            if let primitive = TypeCellParser.primitive(name) { return primitive }
+            guard let found = link.flatMap({ lookupLink($0, name: name) }) ?? lookupName(name, namespace: page.namespace) else { return nil }
+            return types[found]?.kind == .enum ? found : nil
+        case .oneOf, .unknown:
+            return nil
+        }
+    }
+
+    /// The OData query options an operation takes. Those the page names as supported, unless it
+    /// names them as unsupported too; and where the page says the query options are supported in
+    /// general, those that fit the response: all of them for a collection, `$select` and
+    /// `$expand` for one entity. `GET` operations take them; other methods only the options the
+    /// page names, and only when they answer with a body. Raw bytes take none.
+    func queryOptions(_ page: Page, method: String, target: Target, response: ResponseSpec?) -> [QueryOption] {
+        let facts = page.queryOptions
+        guard target != .value, response?.type != TypeUse.stream else { return [] }
+        let hasBody = response?.type != nil
+        guard method == "GET" || hasBody else { return [] }
+        let unsupported = Set(facts.unsupported.map(\.option))
+        var chosen: [ODataQueryOption: SourceLocation] = [:]
+        for mention in facts.supported where !unsupported.contains(mention.option) {
+            chosen[mention.option] = chosen[mention.option] ?? mention.location
+        }
+        if method == "GET", facts.noneSupported == nil, let general = facts.general, let response, let type = response.type {
+            let fitting: [ODataQueryOption]
+            if response.collection {
+                fitting = ODataQueryOption.allCases
+            } else if !type.hasPrefix("Edm."), type != TypeUse.reference {
+                fitting = [.select, .expand]
+            } else {
+                fitting = []
+            }
+            for option in fitting where !unsupported.contains(option) && chosen[option] == nil { chosen[option] = general }
+        }
+        return ODataQueryOption.allCases.compactMap { option in
+            chosen[option].map { QueryOption(name: option.rawValue, source: source(page, $0)) }
+        }
+    }
+
+    /// The request headers a caller may set: every documented header but `Authorization` (the
+    /// client's), `Content-Type` (the client's for JSON; kept for a body of raw bytes) and
+    /// `Accept` when it names JSON or nothing (the client's too). Rows
+    /// that name the same field (`Prefer: outlook.timezone`, `Prefer: outlook.body-content-type`)
+    /// make one parameter.
+    func headerParameters(_ page: Page, streamBody: Bool) -> [HeaderParameter] {
+        var result: [HeaderParameter] = []
+        for row in page.requestHeaders {
+            let lower = row.name.lowercased()
+            if lower == "authorization" || (lower == "content-type" && !streamBody) { continue }
+            // `Accept: application/json` is what the client sends anyway; other values stay offered.
+            if lower == "accept", (row.documentedValue ?? "").lowercased().contains("json") || (row.documentedValue ?? "").isEmpty { continue }
+            let text = (row.qualifier.map { "`\($0)`: " } ?? "") + row.value
+            if let index = result.firstIndex(where: { $0.name.lowercased() == lower }) {
+                if !text.isEmpty { result[index].description = [result[index].description, text].compactMap { $0 }.joined(separator: " ") }
+                result[index].required = result[index].required || row.isRequired
+                continue
+            }
+            result.append(HeaderParameter(name: row.name, description: text.isEmpty ? nil : text, value: row.qualifier == nil ? row.documentedValue : nil,
+                                          required: row.isRequired, source: source(page, row.location)))
+        }
+        return result
     }
 
     func bodyTypeName(_ page: Page) -> String? {
@@ -45,6 +201,8 @@ extension Resolver {
         switch page.requestBody {
         case .none, .unspecified:
             return nil
+        case .binary:
+            return TypeUse(type: TypeUse.stream, collection: false)
         case .resource(let ref, let rows):
             let context = "request body"
             // A body type whose page is missing is defined from this page's table, so nothing is lost.
@@ -93,12 +251,15 @@ extension Resolver {
                  page: page, location: location)
     }
 
-    mutating func responseSpec(_ page: Page) -> ResponseSpec? {
-        let example = page.examples.first { $0.kind == .response }
+    /// The documented response. Without `allowStream`, prose that speaks of bytes is ignored
+    /// (it is about the other paths of the page) and the response example names the type.
+    mutating func responseSpec(_ page: Page, allowStream: Bool = true) -> ResponseSpec? {
+        let example = allowStream ? page.examples.first { $0.kind == .response }
+            : page.examples.first { $0.kind == .response && $0.odataType != nil } ?? page.examples.first { $0.kind == .response }
         let status = page.response?.status ?? example?.status
         var type: String?
         var collection = false
-        if let ref = page.response?.type {
+        if let ref = page.response?.type, allowStream || ref.kind != .primitive(TypeUse.stream) {
             type = resolve(ref, page: page, context: "response")
             collection = ref.collection || (example?.isCollection ?? false)
         } else if let odata = example?.odataType, status != 204 {

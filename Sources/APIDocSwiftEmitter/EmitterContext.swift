@@ -50,15 +50,18 @@ struct EmitterContext {
             let da = EmitterContext.subNamespace(a).isEmpty, db = EmitterContext.subNamespace(b).isEmpty
             return da != db ? da : a < b
         }
+        // The next counter to try per base: lower ones are taken for good (linear time for many equal names).
+        var counters: [String: Int] = [:]
         for name in ordered {
             var candidate = SwiftNames.typeName(overrides[name] ?? (EmitterContext.subNamespace(name) + " " + EmitterContext.simpleName(name)))
             let base = candidate
-            var counter = 2
+            var counter = counters[base] ?? 2
             // Case-insensitive uniqueness keeps file names distinct on case-insensitive disks.
             while used.contains(candidate) || lowerUsed.contains(candidate.lowercased()) || candidate.hasPrefix("Any") && used.contains(String(candidate.dropFirst(3))) {
                 candidate = base + String(counter)
                 counter += 1
             }
+            if candidate != base { counters[base] = counter }
             used.insert(candidate)
             lowerUsed.insert(candidate.lowercased())
             swiftNames[name] = candidate

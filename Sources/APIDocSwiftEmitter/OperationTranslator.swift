@@ -3,21 +3,73 @@ import APIDocModel
 /// An operation -> an `async throws` method on `GraphClient` with typed path parameters
 /// (percent-encoded), typed body and response. With several documented paths, a `<Name>Path`
 /// enum has a case per path and a second method takes it, so every path is reachable.
+///
+/// The options and headers the page documents are parameters with defaults: the OData query
+/// options as typed values (`select: [String]?`, `top: Int?`, ...), the headers as optional
+/// strings. A collection response also gets a `<name>Pages` method: a `CollectionPages`
+/// sequence that fetches the first page and follows `@odata.nextLink`. Raw bytes (`$value`,
+/// `content`, streams) are `Data`; a `$ref` body or item is an `ODataReference`; function
+/// arguments in the path are typed from the Function parameters table and written as OData
+/// literals.
 struct OperationTranslator {
     let context: EmitterContext
 
     /// Members of `GraphClient` that an operation must not shadow.
-    static let clientMembers: Set<String> = ["send", "url", "nextPage", "baseURL", "transport", "authorization", "init"]
+    static let clientMembers: Set<String> = [
+        "send", "url", "nextPage", "baseURL", "transport", "authorization", "init", "pages", "allItems", "reference", "retryPolicy", "middleware",
+        "pipeline", "fetchPage", "isBaseOrigin",
+    ]
+
+    /// Local names of the generated method bodies, which parameters may not take.
+    static let reservedParameters: Set<String> = ["body", "path", "request", "send", "self"]
 
     struct Rendered {
         var methods: [SwiftDecl]
         var pathEnum: SwiftDecl?
     }
 
+    /// How a path parameter is typed and written into the path.
+    struct PathValue {
+        var swiftType: String
+        /// The expression that writes the value named `name` into the path.
+        var encode: (String) -> String
+        /// True when the value is written with its own quotes (or as a bare literal), so quotes
+        /// around the placeholder in the template are dropped.
+        var replacesQuotes: Bool
+    }
+
     func pathParameters(_ path: OperationPath) -> [(parameter: PathParameter, swiftName: String)] {
         // Parameters may not shadow what the method body uses.
-        let names = SwiftNames.uniqued(path.parameters.map { SwiftNames.memberName($0.name, reserved: ["body", "path", "request", "send", "self"]) })
+        let names = SwiftNames.uniqued(path.parameters.map { SwiftNames.memberName($0.name, reserved: OperationTranslator.reservedParameters) })
         return Array(zip(path.parameters, names))
+    }
+
+    /// The Swift type of a path parameter and how it is written: a function argument with a
+    /// documented type is an OData literal of that type (strings and enum members in single
+    /// quotes with `'` doubled, numbers, Booleans, dates and GUIDs bare); any other value is a
+    /// string, percent-encoded, in quotes where the template quotes it.
+    func pathValue(_ parameter: PathParameter) -> PathValue {
+        let runtime = "APIDocRuntime.PathComponent"
+        let plain = PathValue(swiftType: "Swift.String", encode: { name in
+            parameter.quoted ? "\(runtime).quotedArgument(\(name))" : "\(runtime).escape(\(name))"
+        }, replacesQuotes: parameter.quoted)
+        guard parameter.argument != nil, let type = parameter.type else { return plain }
+        if type == "Edm.String" {
+            return PathValue(swiftType: "Swift.String", encode: { "\(runtime).quotedArgument(\($0))" }, replacesQuotes: true)
+        }
+        let literals: [String: String] = [
+            "Edm.Boolean": "Swift.Bool", "Edm.Int32": "Swift.Int32", "Edm.Int64": "Swift.Int64", "Edm.Int16": "Swift.Int16",
+            "Edm.Byte": "Swift.UInt8", "Edm.SByte": "Swift.Int8", "Edm.Double": "Swift.Double", "Edm.Single": "Swift.Float",
+            "Edm.Decimal": "Foundation.Decimal", "Edm.Date": "APIDocRuntime.DateOnly", "Edm.DateTimeOffset": "APIDocRuntime.DateTimeOffset",
+            "Edm.TimeOfDay": "APIDocRuntime.TimeOfDay", "Edm.Guid": "APIDocRuntime.GUID", "Edm.Duration": "APIDocRuntime.ISODuration",
+        ]
+        if let swiftType = literals[type] {
+            return PathValue(swiftType: swiftType, encode: { "\(runtime).argument(\($0))" }, replacesQuotes: true)
+        }
+        if let definition = context.types[type], definition.kind == .enum, !definition.flags, context.swiftNames[type] != nil {
+            return PathValue(swiftType: context.swiftName(type), encode: { "\(runtime).quotedArgument(\($0).rawValue)" }, replacesQuotes: true)
+        }
+        return plain
     }
 
     /// The Swift expression that renders a path template with its parameters.
@@ -32,17 +84,15 @@ struct OperationTranslator {
             let c = template[index]
             if c == "{", let close = template[index...].firstIndex(of: "}"), parameterIndex < parameters.count {
                 let (parameter, swiftName) = parameters[parameterIndex]
+                let value = pathValue(parameter)
                 parameterIndex += 1
                 var after = template.index(after: close)
-                if parameter.quoted, literal.hasSuffix("'"), after < template.endIndex, template[after] == "'" {
+                if value.replacesQuotes, literal.hasSuffix("'"), after < template.endIndex, template[after] == "'" {
                     literal.removeLast()
                     after = template.index(after: after)
-                    if !literal.isEmpty { parts.append(SwiftNames.literal(PathEncoding.encodeLiteral(literal))) }
-                    parts.append("APIDocRuntime.PathComponent.quotedArgument(\(swiftName))")
-                } else {
-                    if !literal.isEmpty { parts.append(SwiftNames.literal(PathEncoding.encodeLiteral(literal))) }
-                    parts.append("APIDocRuntime.PathComponent.escape(\(swiftName))")
                 }
+                if !literal.isEmpty { parts.append(SwiftNames.literal(PathEncoding.encodeLiteral(literal))) }
+                parts.append(value.encode(swiftName))
                 literal = ""
                 index = after
                 continue
@@ -67,37 +117,205 @@ struct OperationTranslator {
         return SwiftNames.uniqued(chosen)
     }
 
-    func render(_ operation: Operation, functionName: String) -> Rendered {
-        let bodyType = operation.requestBody.map { context.swiftType($0.type, collection: $0.collection) }
-        var returnType: String?
-        if let response = operation.response, let type = response.type {
-            let element = context.swiftType(type, collection: false)
-            returnType = response.collection ? "APIDocRuntime.CollectionPage<\(element)>" : element
+    /// A parameter after the path: the body, its content type, a query option or a header.
+    struct Extra {
+        /// `select: [Swift.String]? = nil`
+        var declaration: String
+        /// How a forwarding call passes it on: `select: select`, or `body` for the unlabeled body.
+        var forward: String
+        /// Lines of the `- Parameters:` list.
+        var docs: [String]
+        /// What it adds to the request.
+        var statements: [SwiftStmt]
+        /// The `ODataQuery` argument it gives (`select: select`), if it is one of its options.
+        var queryArgument: String?
+    }
+
+    /// The Swift names of the parameters after the path, unique beside every path parameter.
+    func extraNames(_ raw: [String], operation: Operation) -> [String] {
+        var pathNames: [String] = []
+        for path in operation.pathDetails {
+            for (_, name) in pathParameters(path) where !pathNames.contains(SwiftNames.bare(name)) { pathNames.append(SwiftNames.bare(name)) }
         }
+        let names = raw.map { SwiftNames.memberName($0, reserved: OperationTranslator.reservedParameters) }
+        return Array(SwiftNames.uniqued(pathNames + names).dropFirst(pathNames.count))
+    }
+
+    /// Query options by model name: the Swift label, its type, and what the docs say about it.
+    static let queryOptionParameters: [String: (label: String, type: String, doc: String)] = [
+        "$select": ("select", "[Swift.String]?", "`$select`: the properties to return."),
+        "$expand": ("expand", "[Swift.String]?", "`$expand`: the relationships to include."),
+        "$filter": ("filter", "Swift.String?", "`$filter`: a filter expression, such as `startswith(displayName,'A')`."),
+        "$orderby": ("orderBy", "[Swift.String]?", "`$orderby`: the sort keys, such as `displayName desc`."),
+        "$top": ("top", "Swift.Int?", "`$top`: the number of items to return (per page)."),
+        "$skip": ("skip", "Swift.Int?", "`$skip`: the number of items to skip."),
+        "$count": ("count", "Swift.Bool?", "`$count`: whether the response carries the total count (`@odata.count`)."),
+        "$search": ("search", "Swift.String?", "`$search`: a search expression, as Graph reads it."),
+        "$id": ("reference", "APIDocRuntime.ODataReference", "`$id`: the reference to remove."),
+    ]
+
+    func extras(_ operation: Operation) -> [Extra] {
+        let bodyType = operation.requestBody.map(bodySwiftType)
+        let isStreamBody = operation.requestBody?.type == TypeUse.stream
+        let contentType = isStreamBody ? operation.headers.first { $0.name.lowercased() == "content-type" } : nil
+        let headers = operation.headers.filter { !isStreamBody || $0.name.lowercased() != "content-type" }
+        let options = operation.queryOptions.filter { OperationTranslator.queryOptionParameters[$0.name] != nil }
+
+        var raw: [String] = []
+        if bodyType != nil { raw.append("body") }
+        if isStreamBody { raw.append("contentType") }
+        raw += options.map { OperationTranslator.queryOptionParameters[$0.name]!.label }
+        raw += headers.map(\.name)
+        var names = extraNames(raw, operation: operation)[...]
+
+        var result: [Extra] = []
+        if let bodyType {
+            _ = names.popFirst()
+            let statement: SwiftStmt = isStreamBody ? .line("request.body = body") : .line("try request.setJSONBody(body)")
+            let doc = operation.requestBody?.type == TypeUse.reference
+                ? ["  - body: The reference to add: `{\"@odata.id\": url}` (see `GraphClient.reference(to:)`)."]
+                : isStreamBody ? ["  - body: The bytes to send."] : []
+            result.append(Extra(declaration: "_ body: \(bodyType)", forward: "body", docs: doc, statements: [statement], queryArgument: nil))
+        }
+        if isStreamBody, let name = names.popFirst() {
+            let value = contentType?.value ?? "application/octet-stream"
+            var doc = "The `Content-Type` of the body."
+            if let description = contentType?.description { doc += " " + SwiftNames.docText(description) }
+            result.append(Extra(declaration: "\(name): Swift.String = \(SwiftNames.literal(value))", forward: "\(SwiftNames.argumentLabel(name)): \(name)",
+                                docs: parameterDoc(name, doc), statements: [.line("request.setHeader(\"Content-Type\", \(name))")], queryArgument: nil))
+        }
+        var queryArguments: [String] = []
+        for option in options {
+            guard let name = names.popFirst(), let known = OperationTranslator.queryOptionParameters[option.name] else { continue }
+            let forward = "\(SwiftNames.argumentLabel(name)): \(name)"
+            if option.name == "$id" {
+                result.append(Extra(declaration: "\(name): \(known.type)", forward: forward, docs: parameterDoc(name, known.doc),
+                                    statements: [.line("request.addQuery(\"$id\", \(name).id)")], queryArgument: nil))
+            } else {
+                let argument = "\(known.label): \(name)"
+                queryArguments.append(argument)
+                result.append(Extra(declaration: "\(name): \(known.type) = nil", forward: forward, docs: parameterDoc(name, known.doc),
+                                    statements: [], queryArgument: argument))
+            }
+        }
+        if !queryArguments.isEmpty, let first = result.firstIndex(where: { $0.queryArgument != nil }) {
+            result[first].statements = [.line(call("request.addQuery(APIDocRuntime.ODataQuery(", queryArguments, "))"))]
+        }
+        for header in headers {
+            guard let name = names.popFirst() else { continue }
+            var doc = "The `\(SwiftNames.docText(header.name))` header."
+            if let description = header.description { doc += " " + SwiftNames.docText(description) }
+            result.append(Extra(declaration: "\(name): Swift.String? = nil", forward: "\(SwiftNames.argumentLabel(name)): \(name)", docs: parameterDoc(name, doc),
+                                statements: [.block(header: "if let value = \(name)", body: [.line("request.setHeader(\(SwiftNames.literal(header.name)), value)")], footer: "")],
+                                queryArgument: nil))
+        }
+        return result
+    }
+
+    /// `  - name: text`, wrapped, continuation lines indented under the text.
+    func parameterDoc(_ name: String, _ text: String) -> [String] {
+        let lines = Docs.wrap("- \(SwiftNames.bare(name)): \(text)", width: 96)
+        return lines.enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element }
+    }
+
+    func bodySwiftType(_ body: TypeUse) -> String {
+        switch body.type {
+        case TypeUse.stream: return "Foundation.Data"
+        case TypeUse.reference: return "APIDocRuntime.ODataReference"
+        default: return context.swiftType(body.type, collection: body.collection)
+        }
+    }
+
+    /// The type of a collection's items, or of the response; nil for no body.
+    func responseElementType(_ response: ResponseSpec?) -> String? {
+        guard let response, let type = response.type else { return nil }
+        switch type {
+        case TypeUse.stream: return "Foundation.Data"
+        case TypeUse.reference: return "APIDocRuntime.ODataReference"
+        default: return context.swiftType(type, collection: false)
+        }
+    }
+
+    /// A signature on one line, or, when it has parameters with defaults (the options and
+    /// headers) and would be long, with one parameter a line.
+    func signature(_ head: String, _ parameters: [String], _ tail: String) -> String {
+        let single = "\(head)(\(parameters.joined(separator: ", ")))\(tail)"
+        guard single.count > 120, parameters.contains(where: { $0.contains(" = ") }) else { return single }
+        return "\(head)(\n" + parameters.map { "        " + $0 }.joined(separator: ",\n") + "\n    )\(tail)"
+    }
+
+    /// A call on one line, or, when that line would be long, with one argument a line (as a
+    /// statement of a method body, two levels deep).
+    func call(_ head: String, _ arguments: [String], _ tail: String = ")") -> String {
+        let single = "\(head)\(arguments.joined(separator: ", "))\(tail)"
+        guard single.count > 110, arguments.count > 1 else { return single }
+        return "\(head)\n" + arguments.map { "            " + $0 }.joined(separator: ",\n") + "\n        \(tail)"
+    }
+
+    func render(_ operation: Operation, functionName: String, pagesName: String? = nil) -> Rendered {
+        let extras = extras(operation)
+        let element = responseElementType(operation.response)
+        let isStreamResponse = operation.response?.type == TypeUse.stream
+        let isCollection = operation.response?.collection == true && element != nil && !isStreamResponse
+        var returnType = element
+        if isCollection, let element { returnType = "APIDocRuntime.CollectionPage<\(element)>" }
         let returnClause = returnType.map { " -> \($0)" } ?? ""
-        let bodyParameter = bodyType.map { "_ body: \($0)" }
+        let pagesFunction = isCollection ? pagesName : nil
+        let pagesType = element.map { "APIDocRuntime.CollectionPages<\($0)>" } ?? ""
+        let buildThrows = operation.requestBody.map { $0.type != TypeUse.stream } ?? false
+        let pagesTail = (buildThrows ? " throws" : "") + " -> " + pagesType
+
         var doc = Docs.lines(operation.description ?? operation.title)
         if !doc.isEmpty { doc.append("") }
         for path in operation.paths { doc.append("`\(operation.method) \(SwiftNames.docText(path))`") }
         if let status = operation.response?.status { doc.append("Documented success status: \(status).") }
         doc.append("Documented at \(operation.source).")
+        if isStreamResponse {
+            doc.append("")
+            doc.append("Returns the response body as it comes: raw bytes, not JSON.")
+        }
+        if let pagesFunction {
+            doc.append("")
+            doc.append("Returns the first page; `\(SwiftNames.bare(pagesFunction))` follows `@odata.nextLink` through all of them.")
+        }
 
-        func sendStatements(pathExpression: String) -> [SwiftStmt] {
-            var body: [SwiftStmt] = [.line("\(bodyType == nil ? "let" : "var") request = APIDocRuntime.GraphRequest(method: \(SwiftNames.literal(operation.method)), path: \(pathExpression))")]
-            if bodyType != nil { body.append(.line("try request.setJSONBody(body)")) }
-            if let returnType {
-                body.append(.line("return try await self.send(request, decoding: \(returnType).self)"))
-            } else {
-                body.append(.line("_ = try await self.send(request)"))
-            }
-            return body
+        func requestStatements(pathExpression: String) -> [SwiftStmt] {
+            var statements: [SwiftStmt] = []
+            if isStreamResponse { statements.append(.line("request.setHeader(\"Accept\", \"*/*\")")) }
+            for extra in extras { statements += extra.statements }
+            return [.line("\(statements.isEmpty ? "let" : "var") request = APIDocRuntime.GraphRequest(method: \(SwiftNames.literal(operation.method)), path: \(pathExpression))")]
+                + statements
+        }
+        func sendStatement() -> SwiftStmt {
+            if isStreamResponse { return .line("return try await self.send(request).body") }
+            if let returnType { return .line("return try await self.send(request, decoding: \(returnType).self)") }
+            return .line("_ = try await self.send(request)")
+        }
+        let pagesStatement: SwiftStmt = .line("return self.pages(request, of: \(element ?? "APIDocRuntime.JSONValue").self)")
+        let extraDeclarations = extras.map(\.declaration)
+        let extraDocs = extras.flatMap(\.docs)
+        let forwards = extras.map(\.forward)
+
+        func parameterDocs(_ path: OperationPath?) -> [String] {
+            let lines = (path.map(pathParameterDocs) ?? []) + extraDocs
+            return lines.isEmpty ? [] : ["", "- Parameters:"] + lines
         }
 
         if operation.pathDetails.count == 1 {
             let path = operation.pathDetails[0]
-            let parameters = pathParameters(path).map { "\($0.swiftName): Swift.String" } + (bodyParameter.map { [$0] } ?? [])
-            let signature = "\(context.access) func \(functionName)(\(parameters.joined(separator: ", "))) async throws\(returnClause)"
-            return Rendered(methods: [.function(doc: doc + parameterDocs(path), signature: signature, body: sendStatements(pathExpression: pathExpression(path)))], pathEnum: nil)
+            let parameters = pathParameters(path).map { "\($0.swiftName): \(pathValue($0.parameter).swiftType)" } + extraDeclarations
+            let expression = pathExpression(path)
+            var methods: [SwiftDecl] = [.function(
+                doc: doc + parameterDocs(path),
+                signature: signature("\(context.access) func \(functionName)", parameters, " async throws\(returnClause)"),
+                body: requestStatements(pathExpression: expression) + [sendStatement()])]
+            if let pagesFunction {
+                methods.append(.function(
+                    doc: pagesDocLines(functionName: functionName, operation: operation) + parameterDocs(path),
+                    signature: signature("\(context.access) func \(pagesFunction)", parameters, pagesTail),
+                    body: requestStatements(pathExpression: expression) + [pagesStatement]))
+            }
+            return Rendered(methods: methods, pathEnum: nil)
         }
 
         // Several paths: an enum of them, a method that takes it, and a method for the first path.
@@ -107,7 +325,7 @@ struct OperationTranslator {
         var renderCases: [SwiftStmt] = []
         for (path, caseName) in zip(operation.pathDetails, cases) {
             let parameters = pathParameters(path)
-            let payload = parameters.isEmpty ? nil : parameters.map { "\(SwiftNames.label($0.swiftName)): Swift.String" }.joined(separator: ", ")
+            let payload = parameters.isEmpty ? nil : parameters.map { "\(SwiftNames.label($0.swiftName)): \(pathValue($0.parameter).swiftType)" }.joined(separator: ", ")
             enumMembers.append(.enumCase(doc: ["`\(SwiftNames.docText(path.template))`"], name: caseName, rawValue: nil, payload: payload))
             let bindings = parameters.isEmpty ? "" : "(" + parameters.map { "let \($0.swiftName)" }.joined(separator: ", ") + ")"
             renderCases.append(.caseLabel("case .\(caseName)\(bindings):", body: [.line("return \(pathExpression(path))")]))
@@ -117,31 +335,59 @@ struct OperationTranslator {
                                      getter: [.block(header: "switch self", body: renderCases, footer: "")], setter: nil))
         let pathEnum = SwiftDecl.enumDecl(name: enumName, conformances: ["Swift.Hashable", "Swift.Sendable"],
                                           doc: ["The documented paths of `\(SwiftNames.bare(functionName))`."], members: enumMembers)
-        let generalParameters = ["at path: \(enumName)"] + (bodyParameter.map { [$0] } ?? [])
-        let general = SwiftDecl.function(
-            doc: doc, signature: "\(context.access) func \(functionName)(\(generalParameters.joined(separator: ", "))) async throws\(returnClause)",
-            body: sendStatements(pathExpression: "path.rendered"))
+        let generalParameters = ["at path: \(enumName)"] + extraDeclarations
         let first = operation.pathDetails[0]
         let firstParameters = pathParameters(first)
-        let convenienceParameters = firstParameters.map { "\($0.swiftName): Swift.String" } + (bodyParameter.map { [$0] } ?? [])
+        let convenienceParameters = firstParameters.map { "\($0.swiftName): \(pathValue($0.parameter).swiftType)" } + extraDeclarations
         let arguments = firstParameters.map { "\(SwiftNames.argumentLabel($0.swiftName)): \($0.swiftName)" }.joined(separator: ", ")
-        let pathValue = firstParameters.isEmpty ? ".\(cases[0])" : ".\(cases[0])(\(arguments))"
-        let call = "self.\(functionName)(at: \(pathValue)\(bodyType == nil ? "" : ", body"))"
-        let convenience = SwiftDecl.function(
-            doc: ["`\(operation.method) \(SwiftNames.docText(first.template))`: \(SwiftNames.bare(functionName))(at:) with the first documented path."] + parameterDocs(first),
-            signature: "\(context.access) func \(functionName)(\(convenienceParameters.joined(separator: ", "))) async throws\(returnClause)",
-            body: [.line("\(returnType == nil ? "" : "return ")try await \(call)")])
-        return Rendered(methods: [convenience, general], pathEnum: pathEnum)
+        let firstCase = firstParameters.isEmpty ? ".\(cases[0])" : ".\(cases[0])(\(arguments))"
+        let forwarded = ["at: \(firstCase)"] + forwards
+        let convenienceDoc = ["`\(operation.method) \(SwiftNames.docText(first.template))`: \(SwiftNames.bare(functionName))(at:) with the first documented path."]
+        var methods: [SwiftDecl] = [
+            .function(
+                doc: convenienceDoc + parameterDocs(first),
+                signature: signature("\(context.access) func \(functionName)", convenienceParameters, " async throws\(returnClause)"),
+                body: [.line(call("\(returnType == nil ? "" : "return ")try await self.\(functionName)(", forwarded))]),
+            .function(
+                doc: doc + parameterDocs(nil),
+                signature: signature("\(context.access) func \(functionName)", generalParameters, " async throws\(returnClause)"),
+                body: requestStatements(pathExpression: "path.rendered") + [sendStatement()]),
+        ]
+        if let pagesFunction {
+            methods.append(.function(
+                doc: ["`\(operation.method) \(SwiftNames.docText(first.template))`: \(SwiftNames.bare(pagesFunction))(at:) with the first documented path."]
+                    + parameterDocs(first),
+                signature: signature("\(context.access) func \(pagesFunction)", convenienceParameters, pagesTail),
+                body: [.line(call("return \(buildThrows ? "try " : "")self.\(pagesFunction)(", forwarded))]))
+            methods.append(.function(
+                doc: pagesDocLines(functionName: functionName, operation: operation) + parameterDocs(nil),
+                signature: signature("\(context.access) func \(pagesFunction)", generalParameters, pagesTail),
+                body: requestStatements(pathExpression: "path.rendered") + [pagesStatement]))
+        }
+        return Rendered(methods: methods, pathEnum: pathEnum)
     }
 
-    func parameterDocs(_ path: OperationPath) -> [String] {
-        let parameters = pathParameters(path)
-        guard !parameters.isEmpty else { return [] }
-        var lines = ["", "- Parameters:"]
-        for (parameter, name) in parameters {
-            lines.append("  - \(SwiftNames.bare(name)): The `{\(SwiftNames.docText(parameter.placeholder))}` segment\(parameter.alternatives.count > 1 ? " (one of: \(parameter.alternatives.joined(separator: ", ")))" : "").")
-        }
+    /// The doc comment of a `<name>Pages` method.
+    func pagesDocLines(functionName: String, operation: Operation) -> [String] {
+        var lines = [
+            "The pages of `\(SwiftNames.bare(functionName))`, as an `AsyncSequence`: the first page, then each page",
+            "its `@odata.nextLink` leads to. Nothing is sent until the sequence is iterated; each page is",
+            "fetched when the previous one has been read, and the documented headers go with every request.",
+            "`.items` yields the items of every page.",
+        ]
+        lines.append("")
+        for path in operation.paths { lines.append("`\(operation.method) \(SwiftNames.docText(path))`") }
+        lines.append("Documented at \(operation.source).")
         return lines
+    }
+
+    func pathParameterDocs(_ path: OperationPath) -> [String] {
+        pathParameters(path).map { parameter, name in
+            let typeNote = parameter.argument.map { argument in
+                "The `\(SwiftNames.docText(argument))` argument (`{\(SwiftNames.docText(parameter.placeholder))}`)" + (parameter.type.map { ", \(SwiftNames.docText($0))" } ?? "") + "."
+            }
+            return "  - \(SwiftNames.bare(name)): " + (typeNote ?? "The `{\(SwiftNames.docText(parameter.placeholder))}` segment\(parameter.alternatives.count > 1 ? " (one of: \(parameter.alternatives.joined(separator: ", ")))" : "").")
+        }
     }
 }
 

@@ -1,4 +1,6 @@
 import APIDocModel
+import Dispatch
+import Foundation
 
 /// Model -> Swift files: one file per type (structs, open enums, polymorphic wrappers) and one per
 /// operation (a `GraphClient` extension), deterministic: sorted names, no dates, no machine paths.
@@ -34,34 +36,48 @@ public enum SwiftEmitter {
         public var keyword: String { rawValue }
     }
 
-    public static func emit(_ model: APIModel, options: Options = Options()) -> [SwiftFile] {
+    /// The files for a model. Each type and each operation is translated on its own, spread over
+    /// `workers` threads; the result does not depend on their number.
+    public static func emit(_ model: APIModel, options: Options = Options(), workers: Int = 1) -> [SwiftFile] {
         var reserved: Set<String> = [options.moduleName, registryName]
         // Path enums are named after operations; keep type names clear of them.
         for operation in model.operations { reserved.insert(SwiftNames.typeName(operation.name) + "Path") }
         let context = EmitterContext(model: model, reservedTypeNames: reserved, typeNames: options.typeNames, access: options.accessLevel.keyword)
         let imports = ["APIDocRuntime", "Foundation"]
-        var files: [SwiftFile] = []
         let structs = StructTranslator(context: context)
         let enums = EnumTranslator(context: context)
         let wrappers = WrapperTranslator(context: context)
-        for type in model.types {
+        let types = model.types
+        let typeFiles = concurrentMap(types.count, workers: workers) { index -> [SwiftFile] in
+            let type = types[index]
             let name = context.swiftName(type.name)
             let source = fileName(of: type.source)
             let decl = type.kind == .enum ? enums.declaration(for: type) : structs.declaration(for: type)
-            files.append(SwiftFile(name: name + ".swift", source: source, imports: imports, declarations: [decl], access: context.access))
+            var result = [SwiftFile(name: name + ".swift", source: source, imports: imports, declarations: [decl], access: context.access)]
             if context.polymorphic.contains(type.name), let wrapper = context.wrapperNames[type.name] {
-                files.append(SwiftFile(name: wrapper + ".swift", source: source, imports: imports, declarations: [wrappers.declaration(for: type.name)], access: context.access))
+                result.append(SwiftFile(name: wrapper + ".swift", source: source, imports: imports, declarations: [wrappers.declaration(for: type.name)], access: context.access))
             }
+            return result
         }
         let operations = OperationTranslator(context: context)
         let functionNames = SwiftNames.uniqued(model.operations.map { SwiftNames.memberName($0.name, reserved: OperationTranslator.clientMembers) })
-        for (operation, functionName) in zip(model.operations, functionNames) {
-            let rendered = operations.render(operation, functionName: functionName)
+        // `<name>Pages` for collections, clear of every function name.
+        let collections = model.operations.indices.filter { model.operations[$0].response?.collection == true && model.operations[$0].response?.type != nil }
+        let pagesNames = Array(SwiftNames.uniqued(functionNames + collections.map { SwiftNames.bare(functionNames[$0]) + "Pages" }).dropFirst(functionNames.count))
+        var pagesNameByIndex: [Int: String] = [:]
+        for (index, name) in zip(collections, pagesNames) { pagesNameByIndex[index] = name }
+        let allOperations = model.operations
+        let pagesNamesByIndex = pagesNameByIndex
+        let operationFiles = concurrentMap(allOperations.count, workers: workers) { index -> SwiftFile in
+            let operation = allOperations[index]
+            let functionName = functionNames[index]
+            let rendered = operations.render(operation, functionName: functionName, pagesName: pagesNamesByIndex[index])
             var decls: [SwiftDecl] = [.extensionDecl(type: "APIDocRuntime.GraphClient", doc: [], members: rendered.methods)]
             if let pathEnum = rendered.pathEnum { decls.append(pathEnum) }
-            files.append(SwiftFile(name: "GraphClient+" + SwiftNames.typeName(SwiftNames.bare(functionName)) + ".swift",
-                                   source: fileName(of: operation.source), imports: imports, declarations: decls, access: context.access))
+            return SwiftFile(name: "GraphClient+" + SwiftNames.typeName(SwiftNames.bare(functionName)) + ".swift",
+                             source: fileName(of: operation.source), imports: imports, declarations: decls, access: context.access)
         }
+        var files = typeFiles.flatMap { $0 } + operationFiles
         files.append(registry(model, context: context, imports: imports, inputName: options.inputName))
         return uniqueFileNames(files).sorted { $0.name < $1.name }
     }
@@ -102,21 +118,53 @@ public enum SwiftEmitter {
     /// File names unique ignoring case (case-insensitive file systems).
     static func uniqueFileNames(_ files: [SwiftFile]) -> [SwiftFile] {
         var used: Set<String> = []
+        // The next counter to try per stem: lower ones are taken for good (linear time).
+        var counters: [String: Int] = [:]
         return files.map { file in
             var result = file
             let stem = String(file.name.dropLast(".swift".count))
-            var counter = 2
+            var counter = counters[stem.lowercased()] ?? 2
             while used.contains(result.name.lowercased()) {
                 result.name = stem + "_\(counter).swift"
                 counter += 1
             }
+            if result.name != file.name { counters[stem.lowercased()] = counter }
             used.insert(result.name.lowercased())
             return result
         }
     }
 
-    /// Rendered text of every file, by file name.
-    public static func render(_ files: [SwiftFile]) -> [(name: String, text: String)] {
-        files.map { ($0.name, SwiftRenderer.render($0)) }
+    /// Rendered text of every file, by file name, over `workers` threads, in order.
+    public static func render(_ files: [SwiftFile], workers: Int = 1) -> [(name: String, text: String)] {
+        let texts = concurrentMap(files.count, workers: workers) { SwiftRenderer.render(files[$0]) }
+        return zip(files, texts).map { ($0.name, $1) }
+    }
+
+    /// `(0..<count).map(transform)` over `workers` threads (1: on the calling thread), in order.
+    static func concurrentMap<T: Sendable>(_ count: Int, workers: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+        guard workers > 1, count > 1 else { return (0..<count).map(transform) }
+        let results = ResultBuffer<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { results.set($0, transform($0)) }
+        return results.values()
+    }
+}
+
+/// Results written by concurrent workers, each index once.
+final class ResultBuffer<T: Sendable>: @unchecked Sendable {
+    private var storage: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage.map { $0! }
     }
 }

@@ -27,7 +27,7 @@ struct APIDocGen: ParsableCommand {
             Exit codes: 0 success; 1 drift (generate --check) or lint errors; 2 bad input or usage.
             Diagnostics are printed as path:line:col: severity: message [rule].
             """,
-        subcommands: [Generate.self, Model.self, Lint.self, Parse.self],
+        subcommands: [Generate.self, Model.self, Lint.self, Parse.self, Mock.self],
         defaultSubcommand: Generate.self
     )
 }

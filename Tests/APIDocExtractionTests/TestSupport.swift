@@ -32,7 +32,7 @@ extension Page {
     var requestBodyRows: [PropertyRow] {
         switch requestBody {
         case .resource(_, let rows), .parameters(let rows): return rows
-        case .none, .unspecified: return []
+        case .none, .unspecified, .binary: return []
         }
     }
 

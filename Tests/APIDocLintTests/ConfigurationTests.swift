@@ -96,7 +96,8 @@ struct ConfigurationCommandLineTests {
 
     static func files(_ folder: URL) throws -> [String: String] {
         var result: [String: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        // The Swift files (not the generation record and its .gitignore).
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".swift") {
             result[name] = String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
         }
         return result

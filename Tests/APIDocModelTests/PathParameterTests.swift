@@ -45,18 +45,19 @@ struct PathParameterTests {
             ]))
     }
 
+    /// The value of a function argument is named after the argument, not after its placeholder.
     @Test func quotedFunctionArgument() throws {
         #expect(try path("/reports/getEmailActivityCounts(period='{period_value}')") == OperationPath(
             template: "/reports/getEmailActivityCounts(period='{period_value}')",
             parameters: [
-                PathParameter(placeholder: "period_value", name: "periodValue", alternatives: ["period_value"], quoted: true),
+                PathParameter(placeholder: "period_value", name: "period", alternatives: ["period_value"], quoted: true, argument: "period"),
             ]))
     }
 
     @Test func unquotedFunctionArgument() throws {
         #expect(try path("/drive/items/{id}/f(x={x})").parameters == [
             PathParameter(placeholder: "id", name: "itemId", alternatives: ["id"], quoted: false),
-            PathParameter(placeholder: "x", name: "x", alternatives: ["x"], quoted: false),
+            PathParameter(placeholder: "x", name: "x", alternatives: ["x"], quoted: false, argument: "x"),
         ])
     }
 

@@ -20,11 +20,28 @@ struct CollectionResponseTests {
             /// Documented success status: 200.
             /// Documented at docs/api/call-list-participants.md:7.
             ///
+            /// Returns the first page; `listParticipantsPages` follows `@odata.nextLink` through all of them.
+            ///
             /// - Parameters:
             ///   - callId: The `{id}` segment.
             public func listParticipants(callId: Swift.String) async throws -> APIDocRuntime.CollectionPage<Participant> {
                 let request = APIDocRuntime.GraphRequest(method: "GET", path: "/communications/calls/" + APIDocRuntime.PathComponent.escape(callId) + "/participants")
                 return try await self.send(request, decoding: APIDocRuntime.CollectionPage<Participant>.self)
+            }
+
+            /// The pages of `listParticipants`, as an `AsyncSequence`: the first page, then each page
+            /// its `@odata.nextLink` leads to. Nothing is sent until the sequence is iterated; each page is
+            /// fetched when the previous one has been read, and the documented headers go with every request.
+            /// `.items` yields the items of every page.
+            ///
+            /// `GET /communications/calls/{id}/participants`
+            /// Documented at docs/api/call-list-participants.md:7.
+            ///
+            /// - Parameters:
+            ///   - callId: The `{id}` segment.
+            public func listParticipantsPages(callId: Swift.String) -> APIDocRuntime.CollectionPages<Participant> {
+                let request = APIDocRuntime.GraphRequest(method: "GET", path: "/communications/calls/" + APIDocRuntime.PathComponent.escape(callId) + "/participants")
+                return self.pages(request, of: Participant.self)
             }
         }
 

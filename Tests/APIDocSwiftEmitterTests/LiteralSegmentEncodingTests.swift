@@ -19,9 +19,23 @@ struct LiteralSegmentEncodingTests {
             /// `GET /me/drive/root:/My Files:/children`
             /// Documented success status: 200.
             /// Documented at docs/api/driveitem-list-children.md:7.
+            ///
+            /// Returns the first page; `listChildrenPages` follows `@odata.nextLink` through all of them.
             public func listChildren() async throws -> APIDocRuntime.CollectionPage<Participant> {
                 let request = APIDocRuntime.GraphRequest(method: "GET", path: "/me/drive/root:/My%20Files:/children")
                 return try await self.send(request, decoding: APIDocRuntime.CollectionPage<Participant>.self)
+            }
+
+            /// The pages of `listChildren`, as an `AsyncSequence`: the first page, then each page
+            /// its `@odata.nextLink` leads to. Nothing is sent until the sequence is iterated; each page is
+            /// fetched when the previous one has been read, and the documented headers go with every request.
+            /// `.items` yields the items of every page.
+            ///
+            /// `GET /me/drive/root:/My Files:/children`
+            /// Documented at docs/api/driveitem-list-children.md:7.
+            public func listChildrenPages() -> APIDocRuntime.CollectionPages<Participant> {
+                let request = APIDocRuntime.GraphRequest(method: "GET", path: "/me/drive/root:/My%20Files:/children")
+                return self.pages(request, of: Participant.self)
             }
         }
 

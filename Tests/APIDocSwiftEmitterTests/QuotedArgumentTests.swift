@@ -20,11 +20,14 @@ struct QuotedArgumentTests {
             /// Documented success status: 200.
             /// Documented at docs/api/reportroot-getemailactivitycounts.md:7.
             ///
+            /// Returns the response body as it comes: raw bytes, not JSON.
+            ///
             /// - Parameters:
             ///   - periodValue: The `{period_value}` segment.
-            public func getEmailActivityCounts(periodValue: Swift.String) async throws -> APIDocRuntime.JSONValue {
-                let request = APIDocRuntime.GraphRequest(method: "GET", path: "/reports/getEmailActivityCounts(period=" + APIDocRuntime.PathComponent.quotedArgument(periodValue) + ")")
-                return try await self.send(request, decoding: APIDocRuntime.JSONValue.self)
+            public func getEmailActivityCounts(periodValue: Swift.String) async throws -> Foundation.Data {
+                var request = APIDocRuntime.GraphRequest(method: "GET", path: "/reports/getEmailActivityCounts(period=" + APIDocRuntime.PathComponent.quotedArgument(periodValue) + ")")
+                request.setHeader("Accept", "*/*")
+                return try await self.send(request).body
             }
         }
 
