@@ -1,6 +1,5 @@
 import APIDocModel
 import Dispatch
-import Foundation
 
 /// Model -> Swift files: one file per type (structs, open enums, polymorphic wrappers) and one per
 /// operation (a `GraphClient` extension), deterministic: sorted names, no dates, no machine paths.
@@ -149,22 +148,23 @@ public enum SwiftEmitter {
     }
 }
 
-/// Results written by concurrent workers, each index once.
+/// Results written by concurrent workers, each index once: every slot is its own memory, and
+/// `concurrentPerform` returns only after every write, so no lock is needed (and the module does
+/// not import Foundation for one).
 final class ResultBuffer<T: Sendable>: @unchecked Sendable {
-    private var storage: [T?]
-    private let lock = NSLock()
+    private let storage: UnsafeMutableBufferPointer<T?>
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
     }
 
-    func values() -> [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage.map { $0! }
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
     }
+
+    func set(_ index: Int, _ value: T) { storage[index] = value }
+
+    func values() -> [T] { storage.map { $0! } }
 }
