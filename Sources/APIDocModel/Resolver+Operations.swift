@@ -169,15 +169,16 @@ extension Resolver {
     }
 
     /// The request headers a caller may set: every documented header but `Authorization` (the
-    /// client's), `Content-Type` (the client's for JSON; kept for a body of raw bytes) and
-    /// `Accept` when it names JSON or nothing (the client's too). Rows
+    /// client's), `Content-Length` (the transport's), `Content-Type` (the client's for JSON; kept
+    /// for a body of raw bytes) and `Accept` when it names JSON or nothing (the client's too). Rows
     /// that name the same field (`Prefer: outlook.timezone`, `Prefer: outlook.body-content-type`)
     /// make one parameter.
     func headerParameters(_ page: Page, streamBody: Bool) -> [HeaderParameter] {
         var result: [HeaderParameter] = []
         for row in page.requestHeaders {
             let lower = row.name.lowercased()
-            if lower == "authorization" || (lower == "content-type" && !streamBody) { continue }
+            // The transport sets Content-Length from the body.
+            if lower == "authorization" || lower == "content-length" || (lower == "content-type" && !streamBody) { continue }
             // `Accept: application/json` is what the client sends anyway; other values stay offered.
             if lower == "accept", (row.documentedValue ?? "").lowercased().contains("json") || (row.documentedValue ?? "").isEmpty { continue }
             let text = (row.qualifier.map { "`\($0)`: " } ?? "") + row.value

@@ -61,7 +61,7 @@ struct QueryOptionResolutionTests {
 
     // MARK: Headers
 
-    @Test func headersButAuthorizationAndContentType() throws {
+    @Test func headersButAuthorizationContentTypeContentLengthAndJSONAccept() throws {
         let doc = apiDoc("docs/api/user-list.md", title: "List users", requests: ["GET /users"],
                          response: "If successful, this method returns a `200 OK` response code and a collection of [user](../resources/user.md) objects in the response body.",
                          trailing: """
@@ -71,6 +71,8 @@ struct QueryOptionResolutionTests {
                          |:-----|:------------|
                          | Authorization | Bearer {token}. Required. |
                          | Content-Type | application/json. Required. |
+                         | Content-Length | The size of the body. Required. |
+                         | Accept | application/json. Required. |
                          | ConsistencyLevel | eventual. Required when `$search` is used. |
                          | Prefer: outlook.timezone | The time zone of the times in the response. Optional. |
                          | Prefer: outlook.body-content-type | `text` or `html`. Optional. |
@@ -84,6 +86,15 @@ struct QueryOptionResolutionTests {
         #expect(list.headers[1].description == "`outlook.timezone`: The time zone of the times in the response. Optional. `outlook.body-content-type`: text or html. Optional.")
         #expect(list.headers[1].value == nil)
         #expect(list.headers[2].required)
+    }
+
+    @Test func anAcceptHeaderOtherThanJSONIsOffered() throws {
+        let doc = apiDoc("docs/api/report-get.md", title: "Get report", requests: ["GET /reports/x"],
+                         response: "If successful, this method returns a `200 OK` response code and a [user](../resources/user.md) object in the response body.",
+                         trailing: "## Request headers\n\n| Name | Description |\n|:--|:--|\n| Accept | text/csv. Optional. |\n")
+        let get = try #require(operations(doc).first)
+        #expect(get.headers.map(\.name) == ["Accept"])
+        #expect(get.headers.first?.value == "text/csv")
     }
 
     // MARK: $value, content and $ref
