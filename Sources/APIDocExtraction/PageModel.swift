@@ -210,9 +210,13 @@ public struct HTTPRequestLine: Hashable, Sendable {
 
     /// The last segment of the path, lower-cased.
     public var lastSegment: String {
-        var path = Substring(path)
-        while path.hasSuffix("/") { path = path.dropLast() }
-        return path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        // Byte-wise from the end: linear in the segment, whatever the path holds.
+        let bytes = path.utf8
+        var end = bytes.endIndex
+        while end != bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
+        let trimmed = path[..<end]
+        guard let slash = trimmed.utf8.lastIndex(of: UInt8(ascii: "/")) else { return trimmed.lowercased() }
+        return trimmed[trimmed.utf8.index(after: slash)...].lowercased()
     }
 
     /// `.../$value`: the raw value of an entity or property (a photo's bytes, a message's MIME).

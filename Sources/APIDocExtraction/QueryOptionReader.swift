@@ -101,23 +101,33 @@ enum QueryOptionReader {
         var current = ""
         var line = location.line
         var startLine = location.line
+        // The character before the last one appended (kept, not looked up: linear time).
+        var beforeLast: Character?
+        var last: Character?
         func flush() {
             let text = current.trimmingSpaces()
             if !text.isEmpty {
                 result.append(Sentence(text: text, location: SourceLocation(line: startLine, column: startLine == location.line ? location.column : 1)))
             }
             current = ""
+            beforeLast = nil
+            last = nil
+        }
+        func append(_ character: Character) {
+            current.append(character)
+            beforeLast = last
+            last = character
         }
         for piece in pieces(inlines) {
             switch piece {
             case .text(let text):
                 for character in text {
                     if current.isEmpty { startLine = line }
-                    current.append(character)
-                    if character == " ", let last = current.dropLast().last, last == "." || last == "!" || last == "?" { flush() }
+                    append(character)
+                    if character == " ", let previous = beforeLast, previous == "." || previous == "!" || previous == "?" { flush() }
                 }
             case .lineBreak:
-                if current.last == "." || current.last == "!" || current.last == "?" { flush() } else if !current.isEmpty { current.append(" ") }
+                if last == "." || last == "!" || last == "?" { flush() } else if !current.isEmpty { append(" ") }
                 line += 1
             }
         }
