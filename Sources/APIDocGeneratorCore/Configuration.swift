@@ -58,16 +58,7 @@ public struct Configuration: Hashable, Sendable {
     /// Reads the configuration: `path` when given (it must exist), else `apidocgen.json` in
     /// `directory` when it exists, else nil.
     public static func load(path: String?, directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)) throws(GeneratorError) -> Configuration? {
-        let url: URL
-        let shown: String
-        if let path {
-            url = URL(fileURLWithPath: path, relativeTo: directory).standardizedFileURL
-            shown = path
-        } else {
-            url = directory.appendingPathComponent(defaultFileName)
-            shown = defaultFileName
-            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        }
+        guard let (url, shown) = ProjectFile.locate(path: path, directory: directory, defaultName: defaultFileName) else { return nil }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
               let data = FileManager.default.contents(atPath: url.path) else {

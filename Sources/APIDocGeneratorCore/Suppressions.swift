@@ -64,16 +64,7 @@ public struct Suppressions: Hashable, Sendable {
     /// Reads the suppressions file: `path` when given (it must exist), else the default file in
     /// `directory` when it exists, else nil.
     public static func load(path: String?, directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws(GeneratorError) -> Suppressions? {
-        let url: URL
-        let shown: String
-        if let path {
-            url = URL(fileURLWithPath: path, relativeTo: directory).standardizedFileURL
-            shown = path
-        } else {
-            url = directory.appendingPathComponent(defaultFileName)
-            shown = defaultFileName
-            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        }
+        guard let (url, shown) = ProjectFile.locate(path: path, directory: directory, defaultName: defaultFileName) else { return nil }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw GeneratorError.input("cannot read the suppressions file '\(shown)'")
         }
@@ -103,5 +94,16 @@ public struct Suppressions: Hashable, Sendable {
                                    message: "suppression '\(entry.rule) \(entry.glob.pattern)' matches no diagnostic; remove it"))
         }
         return kept
+    }
+}
+
+/// Where a project file (configuration, suppressions) is read from.
+enum ProjectFile {
+    /// `path` (relative to `directory`) when given; else `defaultName` in `directory` when it
+    /// exists; else nil. Also how the file is named in messages.
+    static func locate(path: String?, directory: URL, defaultName: String) -> (url: URL, shown: String)? {
+        if let path { return (URL(fileURLWithPath: path, relativeTo: directory).standardizedFileURL, path) }
+        let url = directory.appendingPathComponent(defaultName)
+        return FileManager.default.fileExists(atPath: url.path) ? (url, defaultName) : nil
     }
 }
