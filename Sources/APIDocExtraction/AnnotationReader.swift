@@ -35,12 +35,12 @@ enum AnnotationReader {
     /// are skipped; JSON that does not parse even leniently is reported.
     static func read(_ block: HTMLBlock, diagnostics: inout DiagnosticCollector) -> [Annotation] {
         let literal = block.literal
-        guard literal.contains("<!--") else { return [] }
+        guard literal.utf8Contains("<!--") else { return [] }
         var result: [Annotation] = []
         var searchStart = literal.startIndex
         var cursor = PositionCursor(literal: literal, blockLocation: block.location)
-        while let open = literal.range(of: "<!--", range: searchStart..<literal.endIndex) {
-            let close = literal.range(of: "-->", range: open.upperBound..<literal.endIndex)
+        while let open = literal.utf8Range(of: "<!--", from: searchStart) {
+            let close = literal.utf8Range(of: "-->", from: open.upperBound)
             let contentEnd = close?.lowerBound ?? literal.endIndex
             let content = literal[open.upperBound..<contentEnd]
             searchStart = close?.upperBound ?? literal.endIndex

@@ -44,7 +44,7 @@ enum DescriptionReader {
 
     /// Text between listed members: commas, "and", "or", spaces, a final period.
     static func isSeparator(_ lower: String) -> Bool {
-        let stripped = lower.replacingOccurrences(of: " and ", with: " ").replacingOccurrences(of: " or ", with: " ")
+        let stripped = lower.replacingUTF8(" and ", with: " ").replacingUTF8(" or ", with: " ")
         let words = stripped.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == ";" })
         if words.isEmpty { return true }
         if words.count == 1, ["and", "or", ".", "and.", "or."].contains(String(words[0])) { return true }

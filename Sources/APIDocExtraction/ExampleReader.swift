@@ -34,7 +34,7 @@ enum ExampleReader {
                 let line = lines[index].trimmingSpacesSubstring()
                 if line.isEmpty { index += 1; break }
                 if line.hasPrefix("{") || line.hasPrefix("[") { break }
-                guard let colon = line.firstIndex(of: ":"), !line[..<colon].contains(" ") else { break }
+                guard let colon = line.firstIndex(of: ":"), !line[..<colon].utf8Contains(" ") else { break }
                 example.headers.append(HeaderRow(
                     name: String(line[..<colon]), value: String(line[line.index(after: colon)...]).trimmingSpaces(),
                     location: SourceLocation(line: block.contentLine + index, column: block.contentColumn)))

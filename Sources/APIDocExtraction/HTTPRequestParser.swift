@@ -1,4 +1,3 @@
-import Foundation
 import APIDocMarkdown
 
 /// Reads `METHOD path` lines of HTTP request sections, normalising what real pages write:
@@ -30,17 +29,14 @@ public enum HTTPRequestParser {
     static func splitPathAndQuery(_ text: String) -> (String, String?) {
         var fixed = text
         // `{user-id} | user-principal-name/...`: a pipe outside the braces belongs inside them.
-        if fixed.contains("|"), let range = fixed.range(of: #"\}\s*\|\s*([A-Za-z0-9_\-]+)"#, options: .regularExpression) {
-            let alternative = fixed[range].drop { $0 != "|" }.dropFirst().trimmingSpacesSubstring()
-            fixed.replaceSubrange(range, with: " | \(alternative)}")
+        if fixed.utf8Contains("|"), let match = pipeAfterBrace(fixed) {
+            fixed.replaceSubrange(match.range, with: " | \(match.name)}")
         }
         var (path, query, open) = cut(fixed, spacesInCalls: true)
         // An unclosed `(` (prose after the path): cut at the first space after all.
         if open { (path, query, _) = cut(fixed, spacesInCalls: false) }
         // `<id>` placeholders read as `{id}`.
-        if path.contains("<") {
-            path = path.replacingOccurrences(of: #"<([A-Za-z0-9_\-]+)>"#, with: "{$1}", options: .regularExpression)
-        }
+        if path.utf8Contains("<") { path = bracedAngles(path) }
         return (path, query?.isEmpty == true ? nil : query)
     }
 
@@ -81,10 +77,59 @@ public enum HTTPRequestParser {
         return (path, query, parentheses > 0)
     }
 
+    /// The first `}`, spaces, `|`, spaces, name (`[A-Za-z0-9_-]+`): the range from the brace to
+    /// the end of the name, and the name.
+    static func pipeAfterBrace(_ text: String) -> (range: Range<String.Index>, name: Substring)? {
+        let bytes = Array(text.utf8)
+        var start = 0
+        while let brace = bytes[start...].firstIndex(of: UInt8(ascii: "}")) {
+            start = brace + 1
+            var i = skipSpaces(bytes, from: brace + 1)
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "|") else { continue }
+            i = skipSpaces(bytes, from: i + 1)
+            var end = i
+            while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+            guard end > i else { continue }
+            let view = text.utf8
+            let range = view.index(view.startIndex, offsetBy: brace)..<view.index(view.startIndex, offsetBy: end)
+            return (range, text[view.index(view.startIndex, offsetBy: i)..<range.upperBound])
+        }
+        return nil
+    }
+
+    /// Every `<name>` (`[A-Za-z0-9_-]+`) written as `{name}`.
+    static func bracedAngles(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+            var end = i + 1
+            while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+            if end > i + 1, end < bytes.count, bytes[end] == UInt8(ascii: ">") {
+                bytes[i] = UInt8(ascii: "{")
+                bytes[end] = UInt8(ascii: "}")
+                i = end + 1
+            } else {
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func skipSpaces(_ bytes: [UInt8], from start: Int) -> Int {
+        var i = start
+        while i < bytes.count, [9, 10, 11, 12, 13, 32].contains(bytes[i]) { i += 1 }
+        return i
+    }
+
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 95 || byte == 45
+    }
+
     /// `https://graph.microsoft.com/v1.0/me` -> `/me`; also `/v1.0/me`, `/beta/me`.
     public static func stripHost(_ path: String) -> String {
         var p = Substring(path)
-        if let scheme = p.range(of: "://") {
+        if let scheme = p.utf8Range(of: "://") {
             p = p[scheme.upperBound...]
             if let slash = p.firstIndex(of: "/") { p = p[slash...] } else { p = "/" }
         }

@@ -23,7 +23,7 @@ public enum PageExtractor {
         for section in sections {
             read(section, into: &page, diagnostics: &diagnostics)
         }
-        if page.httpRequests.isEmpty && (page.docType?.lowercased().hasPrefix("api") == true || path.contains("/api/")) {
+        if page.httpRequests.isEmpty && (page.docType?.lowercased().hasPrefix("api") == true || path.utf8Contains("/api/")) {
             // No HTTP request heading: method lines with relative paths in a fence before the examples.
             for section in sections {
                 if section.topic.hasPrefix("example") || section.topic.hasPrefix("response") { break }
@@ -75,10 +75,9 @@ public enum PageExtractor {
         for inline in DescriptionReader.flattenKeepingLinks(inlines) {
             switch inline {
             case .text(let text):
-                let lower = text.lowercased()
-                if phrases.contains(where: { lower.contains($0) }) {
+                if phrases.contains(where: { text.containsIgnoringCase($0) }) {
                     armed = true
-                } else if armed, lower.contains(". ") {
+                } else if armed, text.utf8Contains(". ") {
                     armed = false
                 }
             case .link(let destination, _) where armed && TypeCellParser.isTypeLink(destination):
@@ -93,19 +92,19 @@ public enum PageExtractor {
     static func read(_ section: Section, into page: inout Page, diagnostics: inout DiagnosticCollector) {
         let topic = section.topic
         let lowerTitle = section.title.lowercased()
-        if topic.contains("query parameter") || topic.contains("query option") || lowerTitle.contains("query parameter") {
+        if topic.utf8Contains("query parameter") || topic.utf8Contains("query option") || lowerTitle.utf8Contains("query parameter") {
             QueryOptionReader.read(section, into: &page.queryOptions)
         }
-        if topic.contains("permission") || topic == "prerequisites" {
+        if topic.utf8Contains("permission") || topic == "prerequisites" {
             for table in section.tables { if let p = TableReaders.permissions(table) { page.permissions.append(contentsOf: p) } }
-        } else if topic.contains("http request") || section.title.lowercased().contains("http request") {
+        } else if topic.utf8Contains("http request") || section.title.lowercased().utf8Contains("http request") {
             page.httpRequests.append(contentsOf: methodLines(section))
-            for table in section.tables where section.title.lowercased().contains("parameter") {
+            for table in section.tables where section.title.lowercased().utf8Contains("parameter") {
                 if let rows = TableReaders.properties(table, navigation: false, diagnostics: &diagnostics) {
                     page.queryParameters.append(contentsOf: rows)
                 }
             }
-        } else if topic.contains("request header") {
+        } else if topic.utf8Contains("request header") {
             // `### Prefer header values` lists values of a header, not headers.
             guard !lowerTitle.hasSuffix("values") else { return }
             for table in section.tables {
@@ -123,10 +122,10 @@ public enum PageExtractor {
                     if navigation { page.relationships.append(contentsOf: rows) } else { page.properties.append(contentsOf: rows) }
                 }
             }
-        } else if topic.contains("parameters") {
+        } else if topic.utf8Contains("parameters") {
             for table in section.tables {
                 if let rows = TableReaders.properties(table, navigation: false, diagnostics: &diagnostics) {
-                    if topic.contains("function") { page.functionParameters.append(contentsOf: rows) } else { page.queryParameters.append(contentsOf: rows) }
+                    if topic.utf8Contains("function") { page.functionParameters.append(contentsOf: rows) } else { page.queryParameters.append(contentsOf: rows) }
                 }
             }
         }
@@ -138,12 +137,12 @@ public enum PageExtractor {
         var binary: SourceLocation?
         for paragraph in section.paragraphs {
             let text = paragraph.inlines.plainText.lowercased()
-            if text.contains("do not supply") || text.contains("don't supply") || text.contains("no request body")
-                || text.contains("not supply a request body") || text.contains("do not specify a request body") {
+            if text.utf8Contains("do not supply") || text.utf8Contains("don't supply") || text.utf8Contains("no request body")
+                || text.utf8Contains("not supply a request body") || text.utf8Contains("do not specify a request body") {
                 saysNone = true
             }
             if binary == nil, isBinaryBody(text) { binary = paragraph.location }
-            if resourceType == nil, text.contains("json representation") || text.contains("json object representation") {
+            if resourceType == nil, text.utf8Contains("json representation") || text.utf8Contains("json object representation") {
                 if let link = paragraph.inlines.links.first(where: { TypeCellParser.isTypeLink($0.destination) }) {
                     resourceType = TypeRef(kind: .named(name: TypeCellParser.cleanName(link.text, destination: link.destination), link: link.destination),
                                            collection: false, location: paragraph.location)
@@ -169,16 +168,16 @@ public enum PageExtractor {
 
     /// "include the binary data of the photo", "the binary stream of the file", "the contents of the file".
     static func isBinaryBody(_ lower: String) -> Bool {
-        guard !lower.contains("json") else { return false }
-        return lower.contains("binary") || lower.contains(" stream") || lower.contains("octet-stream") || lower.contains("contents of the file")
-            || lower.contains("file contents") || lower.contains("content of the file")
+        guard !lower.utf8Contains("json") else { return false }
+        return lower.utf8Contains("binary") || lower.utf8Contains(" stream") || lower.utf8Contains("octet-stream") || lower.utf8Contains("contents of the file")
+            || lower.utf8Contains("file contents") || lower.utf8Contains("content of the file")
     }
 
     /// "returns ... the image or file binary data", "... a stream", "application/octet-stream",
     /// "a `302 Found` response that redirects to a preauthenticated download URL".
     static func saysStream(_ lower: String) -> Bool {
-        lower.contains(" stream") || lower.contains("binary content") || lower.contains("binary data") || lower.contains("octet-stream")
-            || lower.contains("download url") || lower.contains("raw content") || lower.contains("the bytes of")
+        lower.utf8Contains(" stream") || lower.utf8Contains("binary content") || lower.utf8Contains("binary data") || lower.utf8Contains("octet-stream")
+            || lower.utf8Contains("download url") || lower.utf8Contains("raw content") || lower.utf8Contains("the bytes of")
     }
 
     static func readResponse(_ section: Section) -> ResponseInfo? {
@@ -186,7 +185,7 @@ public enum PageExtractor {
             let inlines = paragraph.inlines
             let text = inlines.plainText
             let lower = text.lowercased()
-            guard lower.contains("return") || lower.contains("response code") else { continue }
+            guard lower.utf8Contains("return") || lower.utf8Contains("response code") else { continue }
             let status = firstStatusCode(text)
             var type: TypeRef?
             // The type is the first link in the sentence that says what is returned, not a link
@@ -194,7 +193,7 @@ public enum PageExtractor {
             let sentence = returnSentence(inlines)
             let sentenceText = sentence.plainText.lowercased()
             if let link = sentence.links.first(where: { TypeCellParser.isTypeLink($0.destination) }) {
-                let collection = sentenceText.contains("collection") || sentenceText.contains(" objects")
+                let collection = sentenceText.utf8Contains("collection") || sentenceText.utf8Contains(" objects")
                 type = TypeRef(kind: .named(name: TypeCellParser.cleanName(link.text, destination: link.destination), link: link.destination),
                                collection: collection, location: paragraph.location)
             } else if saysStream(sentenceText) {
@@ -217,11 +216,11 @@ public enum PageExtractor {
             var rest = Substring(text)
             if !started {
                 let lower = text.lowercased()
-                guard let found = lower.range(of: "return") else { continue }
+                guard let found = lower.utf8Range(of: "return") else { continue }
                 started = true
                 rest = text.dropFirst(lower.distance(from: lower.startIndex, to: found.lowerBound))
             }
-            if let end = rest.range(of: ". ") {
+            if let end = rest.utf8Range(of: ". ") {
                 result.append(.text(String(rest[..<end.lowerBound])))
                 return result
             }

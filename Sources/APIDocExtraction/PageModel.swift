@@ -72,7 +72,7 @@ public struct HeaderRow: Hashable, Sendable {
         }
         let word = String(text[..<end]).trimmingCharacters(in: ",;")
         guard !word.isEmpty, word.count <= 100 else { return nil }
-        if word.contains("/") || word.contains("=") { return word }
+        if word.utf8Contains("/") || word.utf8Contains("=") { return word }
         guard let first = word.unicodeScalars.first, first.properties.isLowercase else { return nil }
         let allowed = word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "." || $0 == "_" }
         return allowed && !["string", "etag", "optional", "required", "none"].contains(word) ? word : nil
@@ -81,8 +81,8 @@ public struct HeaderRow: Hashable, Sendable {
     /// Whether the row says the header is required ("Required." and not "Optional").
     public var isRequired: Bool {
         let lower = value.lowercased()
-        return lower.contains("required") && !lower.contains("optional") && !lower.contains("not required") && !lower.contains("required when")
-            && !lower.contains("required if") && !lower.contains("are required")
+        return lower.utf8Contains("required") && !lower.utf8Contains("optional") && !lower.utf8Contains("not required") && !lower.utf8Contains("required when")
+            && !lower.utf8Contains("required if") && !lower.utf8Contains("are required")
     }
 }
 
@@ -266,7 +266,7 @@ public struct FunctionArgument: Hashable, Sendable {
                 let quoted = value.count >= 2 && value.hasPrefix("'") && value.hasSuffix("'")
                 let bare = quoted ? String(value.dropFirst().dropLast()) : value
                 var placeholder: String?
-                if bare.hasPrefix("{"), bare.hasSuffix("}"), bare.count > 2, !bare.dropFirst().dropLast().contains("{") {
+                if bare.hasPrefix("{"), bare.hasSuffix("}"), bare.count > 2, !bare.dropFirst().dropLast().utf8Contains("{") {
                     placeholder = String(bare.dropFirst().dropLast())
                 }
                 result.append(FunctionArgument(name: name, placeholder: placeholder, value: value, quoted: quoted))

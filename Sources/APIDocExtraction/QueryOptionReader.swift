@@ -62,15 +62,15 @@ enum QueryOptionReader {
             if facts.noneSupported == nil { facts.noneSupported = sentence.location }
             return
         }
-        let negative = negativePhrases.contains { lower.contains($0) }
+        let negative = negativePhrases.contains { lower.utf8Contains($0) }
         let named = options(in: lower)
-        let exceptAt = negative ? nil : lower.range(of: "except")?.lowerBound
+        let exceptAt = negative ? nil : lower.utf8Range(of: "except")?.lowerBound
         func isSupported(_ index: String.Index) -> Bool { !negative && (exceptAt.map { index < $0 } ?? true) }
-        if !rowOfTable, generalPhrases.contains(where: { lower.contains($0) }) {
+        if !rowOfTable, generalPhrases.contains(where: { lower.utf8Contains($0) }) {
             if negative {
                 // "does not support the OData query parameters"; with options named, only those are refused.
                 if named.isEmpty, facts.noneSupported == nil { facts.noneSupported = sentence.location }
-            } else if !named.contains(where: { isSupported($0.1) }) || examplePhrases.contains(where: { lower.contains($0) }) {
+            } else if !named.contains(where: { isSupported($0.1) }) || examplePhrases.contains(where: { lower.utf8Contains($0) }) {
                 // No option named as supported ("... except `$skip`"), or named as examples only.
                 if facts.general == nil { facts.general = sentence.location }
             }
@@ -167,7 +167,7 @@ enum QueryOptionReader {
     static func linkText(destination: String, children: [Inline]) -> String {
         let text = children.plainText
         let lowerDestination = destination.lowercased()
-        guard lowerDestination.contains("query-parameters") || lowerDestination.contains("query_parameters") else { return text }
+        guard lowerDestination.utf8Contains("query-parameters") || lowerDestination.utf8Contains("query_parameters") else { return text }
         let word = text.trimmingSpaces().lowercased()
         if ODataQueryOption.allCases.contains(where: { $0.rawValue == "$" + word }) { return "$" + word }
         return text

@@ -77,7 +77,7 @@ enum TableReaders {
         var members: [EnumDefinition.Member] = []
         for row in table.rows {
             let name = row[0].text.trimmingCharacters(in: "`*\"'")
-            guard !name.isEmpty, !name.contains(" ") else { continue }
+            guard !name.isEmpty, !name.utf8Contains(" ") else { continue }
             let value = valueColumn.map { row[$0].text.trimmingCharacters(in: "`*") }.flatMap { $0.isEmpty ? nil : $0 }
             members.append(EnumDefinition.Member(
                 name: name, value: value, description: descriptionColumn.map { row[$0].text } ?? "", location: row[0].location))
@@ -91,7 +91,7 @@ enum TableReaders {
         return table.rows.map { row in
             let text = row[1].text
             let lower = text.lowercased()
-            let none = lower.isEmpty || lower.contains("not supported") || lower.contains("todo") || lower == "none" || lower == "n/a"
+            let none = lower.isEmpty || lower.utf8Contains("not supported") || lower.utf8Contains("todo") || lower == "none" || lower == "n/a"
             let names: [String] = none ? [] : text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
             return Permission(kind: row[0].text, permissions: names)
         }

@@ -51,7 +51,7 @@ public enum TypeCellParser {
         var core = text
         if core.containsIgnoringCase("optional") || core.containsIgnoringCase("required") {
             for noise in ["(optional)", "(Optional)", "optional", "Optional", "(required)", "Required"] {
-                core = core.replacingOccurrences(of: noise, with: " ")
+                core = core.replacingUTF8(noise, with: " ")
             }
         }
         let tokens = core.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "`" || $0 == "*" || $0 == "," || $0 == "\t" })
@@ -76,7 +76,7 @@ public enum TypeCellParser {
         let lower = destination.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("#") { return false }
         let path = lower.split(separator: "#", maxSplits: 1).first.map(String.init) ?? lower
-        return path.hasSuffix(".md") || !path.contains(".")
+        return path.hasSuffix(".md") || !path.utf8Contains(".")
     }
 
     static func cleanName(_ text: String, destination: String) -> String {

@@ -344,7 +344,7 @@ extension Pipeline {
         let loaded = PageLoader.extract(sources, input: settings.input, workers: workers)
         let pages = loaded.pages
         let extra = loaded.diagnostics
-        var analysis = analyze(pages: pages, extra: extra)
+        var analysis = analyze(pages: pages, extra: extra, workers: workers)
         let applied = settings.apply(to: analysis.model)
         analysis.model = applied.model
         if !applied.diagnostics.isEmpty {

@@ -135,13 +135,16 @@ public struct GenerationCache: Codable, Sendable, Equatable {
     }
 
     /// Digests of rendered files, by name.
-    public static func digests(of files: [(name: String, text: String)]) -> [String: String] {
-        var result: [String: String] = [:]
-        for file in files {
+    public static func digests(of files: [(name: String, text: String)], workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [String: String] {
+        let hexes = Slots<String>(count: files.count)
+        let work: @Sendable (Int) -> Void = { index in
             var digest = StableDigest()
-            digest.add(file.text)
-            result[file.name] = digest.hex
+            digest.add(files[index].text)
+            hexes.set(index, digest.hex)
         }
+        if workers <= 1 { for index in files.indices { work(index) } } else { DispatchQueue.concurrentPerform(iterations: files.count, execute: work) }
+        var result: [String: String] = [:]
+        for (file, hex) in zip(files, hexes.values()) { result[file.name] = hex }
         return result
     }
 

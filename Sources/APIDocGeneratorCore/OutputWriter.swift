@@ -41,11 +41,16 @@ public struct OutputWriter {
         let fm = FileManager.default
         var existing: [String: String] = [:]
         if let names = try? fm.contentsOfDirectory(atPath: output.path) {
-            for name in names where name.hasSuffix(".swift") {
-                if let data = fm.contents(atPath: output.appendingPathComponent(name).path) {
-                    existing[name] = String(decoding: data, as: UTF8.self)
+            // Read by as many threads as there are cores (a folder of thousands of files).
+            let swiftNames = names.filter { $0.hasSuffix(".swift") }
+            let texts = Slots<String>(count: swiftNames.count)
+            let folder = output.path
+            DispatchQueue.concurrentPerform(iterations: swiftNames.count) { index in
+                if let data = FileManager.default.contents(atPath: folder + "/" + swiftNames[index]) {
+                    texts.set(index, String(decoding: data, as: UTF8.self))
                 }
             }
+            for (name, text) in zip(swiftNames, texts.values()) { existing[name] = text }
         }
         var desired: Set<String> = []
         for file in files {
@@ -70,12 +75,14 @@ public struct OutputWriter {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw GeneratorError.output("cannot create '\(path)': \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var bytes = Array(text.utf8)
+        var text = text
+        try text.withUTF8 { bytes in try writeAll(fd, UnsafeRawBufferPointer(bytes), path: path) }
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
-                write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            }
+            let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw GeneratorError.output("cannot write '\(path)': \(String(cString: strerror(errno)))")

@@ -40,19 +40,42 @@ public enum PageLoader {
         guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw GeneratorError.input("input folder '\(root.path)' does not exist or is not a folder")
         }
-        guard let enumerator = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+        var files: [String] = []
+        guard walk(root.standardizedFileURL.path, relative: "", into: &files) else {
             throw GeneratorError.input("cannot list '\(root.path)'")
         }
-        let base = root.standardizedFileURL.path
-        var files: [String] = []
-        for case let url as URL in enumerator where url.pathExtension.lowercased() == "md" {
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base) else { continue }
-            var relative = String(path.dropFirst(base.count))
-            while relative.hasPrefix("/") { relative.removeFirst() }
-            files.append(relative)
-        }
         return files.sorted()
+    }
+
+    /// Adds the `.md` files under `directory` (hidden names skipped, symbolic links to folders not
+    /// followed) to `files`, as paths relative to the input folder. Plain `readdir`: listing
+    /// thousands of pages through URLs costs more than reading them.
+    static func walk(_ directory: String, relative: String, into files: inout [String]) -> Bool {
+        guard let handle = opendir(directory) else { return false }
+        defer { closedir(handle) }
+        var folders: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            var kind = entry.pointee.d_type
+            if kind == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(directory + "/" + name, &info) == 0 else { continue }
+                kind = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+            }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            if kind == UInt8(DT_DIR) {
+                folders.append(name)
+            } else if name.utf8.count > 3, name.lowercased().hasSuffix(".md") {
+                files.append(path)
+            }
+        }
+        for folder in folders {
+            _ = walk(directory + "/" + folder, relative: relative.isEmpty ? folder : relative + "/" + folder, into: &files)
+        }
+        return true
     }
 
     public struct Result: Sendable {

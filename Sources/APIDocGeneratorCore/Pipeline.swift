@@ -17,11 +17,11 @@ public enum Pipeline {
 
     public static func analyze(_ input: PageLoader.Input, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Analysis {
         let loaded = try PageLoader.load(input, workers: workers)
-        return analyze(pages: loaded.pages, extra: loaded.diagnostics)
+        return analyze(pages: loaded.pages, extra: loaded.diagnostics, workers: workers)
     }
 
-    public static func analyze(pages: [Page], extra: [Diagnostic] = []) -> Analysis {
-        let (model, resolution) = Resolver.resolve(pages)
+    public static func analyze(pages: [Page], extra: [Diagnostic] = [], workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> Analysis {
+        let (model, resolution) = Resolver.resolve(pages, workers: workers)
         var diagnostics = extra + pages.flatMap(\.diagnostics) + resolution
         // Every page yields operations or types, or says why not.
         for page in pages where !page.isOperation && !page.definesType && page.enums.isEmpty {
@@ -44,8 +44,8 @@ extension Pipeline {
     /// The generated files for an analysis, rendered, sorted by name.
     public static func render(_ analysis: Analysis, options: SwiftEmitter.Options = SwiftEmitter.Options(),
                               workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [(name: String, text: String)] {
-        // Translation and rendering are independent per file: both spread over the cores, in order.
-        SwiftEmitter.render(SwiftEmitter.emit(analysis.model, options: options, workers: workers), workers: workers)
+        // Each file is translated and rendered by one thread, the files spread over the cores, in order.
+        SwiftEmitter.emitRendered(analysis.model, options: options, workers: workers)
     }
 }
 

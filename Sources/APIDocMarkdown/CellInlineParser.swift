@@ -244,7 +244,8 @@ enum LinkDefinitions {
             var start = bytes.startIndex
             while start != bytes.endIndex, bytes[start] == 0x20 { bytes.formIndex(after: &start) }
             let trimmed = line[start...]
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
+            let first = trimmed.utf8.first
+            if first == UInt8(ascii: "`") || first == UInt8(ascii: "~"), trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
             guard !inFence, bytes.distance(from: bytes.startIndex, to: start) <= 3, trimmed.utf8.first == UInt8(ascii: "["),
                   let close = trimmed.utf8.firstIndex(of: UInt8(ascii: "]")) else { continue }
             let after = trimmed[trimmed.utf8.index(after: close)...]

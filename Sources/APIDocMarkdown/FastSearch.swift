@@ -1,31 +1,93 @@
 extension StringProtocol {
     /// ASCII case-insensitive substring search on the UTF-8 bytes, for lower-case ASCII needles:
     /// much cheaper than lower-casing and `contains` on hot paths.
-    public func containsIgnoringCase(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard let first = n.first else { return true }
+    @inlinable public func containsIgnoringCase(_ needle: String) -> Bool {
         var found = false
-        let scan = { (buffer: UnsafeBufferPointer<UInt8>) in
-            let count = buffer.count
-            guard count >= n.count else { return }
-            var i = 0
-            let last = count - n.count
-            while i <= last {
-                if Self.fold(buffer[i]) == first {
-                    var j = 1
-                    while j < n.count && Self.fold(buffer[i + j]) == n[j] { j += 1 }
-                    if j == n.count { found = true; return }
+        let scanNeedle = { (n: UnsafeBufferPointer<UInt8>) in
+            guard let first = n.first else { found = true; return }
+            let scan = { (buffer: UnsafeBufferPointer<UInt8>) in
+                let count = buffer.count
+                guard count >= n.count else { return }
+                var i = 0
+                let last = count - n.count
+                while i <= last {
+                    if Self.fold(buffer[i]) == first {
+                        var j = 1
+                        while j < n.count && Self.fold(buffer[i + j]) == n[j] { j += 1 }
+                        if j == n.count { found = true; return }
+                    }
+                    i += 1
                 }
-                i += 1
+            }
+            if self.utf8.withContiguousStorageIfAvailable(scan) == nil {
+                Array(self.utf8).withUnsafeBufferPointer(scan)
             }
         }
-        if utf8.withContiguousStorageIfAvailable(scan) == nil {
-            Array(utf8).withUnsafeBufferPointer(scan)
+        if needle.utf8.withContiguousStorageIfAvailable(scanNeedle) == nil {
+            Array(needle.utf8).withUnsafeBufferPointer(scanNeedle)
         }
         return found
     }
 
-    @inline(__always) static func fold(_ byte: UInt8) -> UInt8 {
+    @inlinable @inline(__always) static func fold(_ byte: UInt8) -> UInt8 {
         byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+    }
+}
+
+extension StringProtocol {
+    /// The first occurrence of `needle`'s UTF-8 bytes at or after `start`, compared byte by byte.
+    /// The generator searches text this way rather than with `contains(_:)`/`range(of:)`, which
+    /// compare Characters (the standard library) or bridge to NSString (Foundation); for the ASCII
+    /// phrases it looks for, the answers are the same and the cost is a fraction.
+    @inlinable public func utf8Range(of needle: some StringProtocol, from start: Index? = nil) -> Range<Index>? {
+        let view = utf8
+        let offset = start.map { view.distance(from: view.startIndex, to: $0) } ?? 0
+        var found: Int?
+        let scanNeedle = { (n: UnsafeBufferPointer<UInt8>) in
+            let scanHaystack = { (h: UnsafeBufferPointer<UInt8>) in found = Self.firstOffset(of: n, in: h, from: offset) }
+            if view.withContiguousStorageIfAvailable(scanHaystack) == nil { Array(view).withUnsafeBufferPointer(scanHaystack) }
+        }
+        if needle.utf8.withContiguousStorageIfAvailable(scanNeedle) == nil { Array(needle.utf8).withUnsafeBufferPointer(scanNeedle) }
+        guard let found else { return nil }
+        let lower = view.index(view.startIndex, offsetBy: found)
+        return lower..<view.index(lower, offsetBy: needle.utf8.count)
+    }
+
+    /// Whether `needle`'s UTF-8 bytes occur in the text (see `utf8Range(of:from:)`).
+    @inlinable public func utf8Contains(_ needle: some StringProtocol) -> Bool {
+        utf8Range(of: needle) != nil
+    }
+
+    /// The text with every occurrence of `needle`'s bytes replaced by `replacement`, left to right.
+    public func replacingUTF8(_ needle: some StringProtocol, with replacement: some StringProtocol) -> String {
+        guard !needle.isEmpty, var match = utf8Range(of: needle) else { return String(self) }
+        var result = ""
+        var done = startIndex
+        while true {
+            result += self[done..<match.lowerBound]
+            result += replacement
+            done = match.upperBound
+            guard let next = utf8Range(of: needle, from: done) else { break }
+            match = next
+        }
+        result += self[done...]
+        return result
+    }
+
+    @usableFromInline static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = needle.first else { return start <= haystack.count ? start : nil }
+        let count = needle.count
+        guard haystack.count >= count, start <= haystack.count - count else { return nil }
+        var i = start
+        let last = haystack.count - count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < count && haystack[i + j] == needle[j] { j += 1 }
+                if j == count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 }

@@ -14,16 +14,13 @@ public struct MarkdownDocument: Sendable {
     /// thematic break and a setext heading) by blanking its lines, so line numbers stay true.
     public static func parse(_ source: String) -> MarkdownDocument {
         // Split on bytes: "\r\n" is a single Character, so a Character split would miss it.
-        let lines: [Substring] = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { slice in
-            var line = Substring(slice)
-            if line.utf8.last == UInt8(ascii: "\r") { line = Substring(line.utf8.dropLast()) }
-            return line
-        }
+        let lines = splitLines(source)
         let (frontMatter, frontMatterLines) = FrontMatter.read(lines)
         var text = source
         if frontMatterLines > 0 {
             // Keep every line but empty the front matter ones.
-            let body = lines[frontMatterLines...].joined(separator: "\n")
+            let body = source.utf8Contains("\r") ? lines[frontMatterLines...].joined(separator: "\n")
+                : frontMatterLines < lines.count ? String(source[lines[frontMatterLines].startIndex...]) : ""
             text = String(repeating: "\n", count: frontMatterLines) + body
         }
         let definitions = LinkDefinitions.collect(lines)
@@ -36,6 +33,29 @@ public struct MarkdownDocument: Sendable {
         }
         Self.collectTableNotes(blocks, into: &notes)
         return MarkdownDocument(frontMatter: frontMatter, blocks: blocks, linkDefinitions: definitions, lines: lines, notes: notes)
+    }
+
+    /// The lines of a text, split at "\n" bytes ("\r\n" is one Character, so a Character split
+    /// would miss it), without their "\r".
+    static func splitLines(_ source: String) -> [Substring] {
+        var lines: [Substring] = []
+        let view = source.utf8
+        var start = view.startIndex
+        var index = start
+        func add(_ end: String.Index) {
+            var last = end
+            if last > start, view[view.index(before: last)] == UInt8(ascii: "\r") { last = view.index(before: last) }
+            lines.append(source[start..<last])
+        }
+        while index < view.endIndex {
+            if view[index] == UInt8(ascii: "\n") {
+                add(index)
+                start = view.index(after: index)
+            }
+            index = view.index(after: index)
+        }
+        add(view.endIndex)
+        return lines
     }
 
     static func collectTableNotes(_ blocks: [Block], into notes: inout [TableNote]) {

@@ -200,7 +200,7 @@ enum PipeTableReader {
     static func makeCell(_ text: Substring, column: Int, line: Int, linkDefinitions: [String: String]) -> TableCell {
         let source = String(text).trimmingSpaces()
         // GFM: `\|` in a cell is a pipe, inside code spans too.
-        let unescaped = source.contains("\\|") ? source.replacing("\\|", with: "|") : source
+        let unescaped = source.utf8Contains("\\|") ? source.replacingUTF8("\\|", with: "|") : source
         return TableCell(source: source, inlines: CellInlineParser.parse(Substring(unescaped), linkDefinitions: linkDefinitions),
                          location: SourceLocation(line: line, column: column))
     }

@@ -13,6 +13,17 @@ extension Resolver {
     }
 
     mutating func buildOperations() -> [Operation] {
+        // Path templates are read concurrently first: pure, and a good part of the work.
+        var keys: [PathKey] = []
+        var seenKeys: Set<PathKey> = []
+        for page in pages where page.isOperation {
+            for line in page.httpRequests where seenKeys.insert(PathKey(template: line.path, query: line.query)).inserted {
+                keys.append(PathKey(template: line.path, query: line.query))
+            }
+        }
+        let templates = keys
+        let parsed = Parallel.map(templates.count, workers: workers) { Naming.operationPath(templates[$0].template, query: templates[$0].query) }
+        operationPaths = Dictionary(uniqueKeysWithValues: zip(templates, parsed))
         var operations: [Operation] = []
         var usedNames: Set<String> = []
         for page in pages where page.isOperation {
@@ -67,7 +78,7 @@ extension Resolver {
     mutating func operation(_ page: Page, method: String, lines: [HTTPRequestLine], target: Target, split: Bool, name: String) -> Operation {
         var paths: [OperationPath] = []
         for line in lines where !paths.contains(where: { $0.template == line.path }) {
-            var path = Naming.operationPath(line.path, query: line.query)
+            var path = operationPaths[PathKey(template: line.path, query: line.query)] ?? Naming.operationPath(line.path, query: line.query)
             for index in path.parameters.indices {
                 guard let argument = path.parameters[index].argument,
                       let row = page.functionParameters.first(where: { $0.name.lowercased() == argument.lowercased() }) else { continue }

@@ -131,8 +131,28 @@ extension Resolver {
         types[name] = definition
     }
 
-    mutating func resolveProperties(_ name: String) {
-        guard var definition = types[name] else { return }
+    /// Every documented type's properties, resolved concurrently (resolving reads the resolver
+    /// and changes nothing else), then stored in name order with their warnings.
+    mutating func resolveAllProperties() {
+        let names = typePages.keys.sorted()
+        let results = { [self] in Parallel.map(names.count, workers: workers) { self.resolvedProperties(names[$0]) } }()
+        for (name, result) in zip(names, results) {
+            guard let result else { continue }
+            types[name]?.properties = result.properties
+            diagnostics.append(contentsOf: result.diagnostics)
+        }
+    }
+
+    /// The properties of a type from all its pages, and the warnings they raise.
+    func resolvedProperties(_ name: String) -> (properties: [Property], diagnostics: [Diagnostic])? {
+        guard types[name] != nil else { return nil }
+        var scratch = self
+        scratch.diagnostics = []
+        let properties = scratch.resolveProperties(name)
+        return (properties, scratch.diagnostics)
+    }
+
+    mutating func resolveProperties(_ name: String) -> [Property] {
         var seen: [String: Property] = [:]
         var properties: [Property] = []
         for page in (typePages[name] ?? []).map({ pages[$0] }) {
@@ -155,8 +175,7 @@ extension Resolver {
                 properties.append(built)
             }
         }
-        definition.properties = properties
-        types[name] = definition
+        return properties
     }
 
     static func describe(_ type: String, _ collection: Bool) -> String {

@@ -4,7 +4,7 @@ import APIDocMarkdown
 /// Resolves pages into one model: links to types (file names matched case-insensitively), base
 /// types, enums from tables and from prose, request and response types. What cannot be resolved
 /// becomes any-JSON (`Edm.Untyped`) with a warning, so every input still generates.
-public struct Resolver {
+public struct Resolver: Sendable {
     public static let defaultNamespace = "microsoft.graph"
 
     var types: [String: TypeDefinition] = [:]
@@ -24,15 +24,26 @@ public struct Resolver {
     var typePages: [String: [Int]] = [:]
     let pages: [Page]
     var diagnostics: [Diagnostic] = []
+    /// Threads for the passes that read the resolver without changing it.
+    let workers: Int
+    /// Operation paths read ahead, concurrently, by template and query.
+    var operationPaths: [PathKey: OperationPath] = [:]
 
-    /// Resolves pages (in any order: they are sorted by path first, so the result is deterministic).
-    public static func resolve(_ pages: [Page]) -> (model: APIModel, diagnostics: [Diagnostic]) {
-        var resolver = Resolver(pages: pages.sorted { $0.path < $1.path })
+    struct PathKey: Hashable {
+        var template: String
+        var query: String?
+    }
+
+    /// Resolves pages (in any order: they are sorted by path first, so the result is
+    /// deterministic, whatever the number of `workers`).
+    public static func resolve(_ pages: [Page], workers: Int = 1) -> (model: APIModel, diagnostics: [Diagnostic]) {
+        var resolver = Resolver(pages: pages.sorted { $0.path < $1.path }, workers: workers)
         return resolver.run()
     }
 
-    init(pages: [Page]) {
+    init(pages: [Page], workers: Int = 1) {
         self.pages = pages
+        self.workers = workers
         for (index, page) in pages.enumerated() { pagesByStem[page.stem, default: []].append(index) }
     }
 
@@ -42,7 +53,7 @@ public struct Resolver {
         for page in pages { declareProseEnums(page) }
         for name in typePages.keys.sorted() { resolveBase(name) }
         checkBaseTypes()
-        for name in typePages.keys.sorted() { resolveProperties(name) }
+        resolveAllProperties()
         dropInheritedRows()
         let ops = buildOperations()
         markEntities()

@@ -10,17 +10,58 @@ enum Docs {
 
     /// Wraps prose at about 100 columns, on spaces.
     static func wrap(_ text: String, width: Int = 100) -> [String] {
+        if let ascii = asciiWrap(text, width: width) { return ascii }
         var lines: [String] = []
         var current = ""
+        var length = 0
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if !current.isEmpty && current.count + word.count + 1 > width {
+            let wordLength = word.count
+            if !current.isEmpty && length + wordLength + 1 > width {
                 lines.append(current)
                 current = ""
+                length = 0
             }
-            current += current.isEmpty ? String(word) : " " + word
+            if current.isEmpty {
+                current = String(word)
+                length = wordLength
+            } else {
+                current += " "
+                current += word
+                length += wordLength + 1
+            }
         }
         if !current.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// `wrap` for printable ASCII text, on the bytes (where a character is a byte); nil for other text.
+    static func asciiWrap(_ text: String, width: Int) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) else { return nil }
+            var lines: [String] = []
+            // The current line: its words, one space between them.
+            var line: [UInt8] = []
+            line.reserveCapacity(width + 16)
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                while i < count && bytes[i] == 0x20 { i += 1 }
+                guard i < count else { break }
+                var end = i
+                while end < count && bytes[end] != 0x20 { end += 1 }
+                let wordLength = end - i
+                if !line.isEmpty && line.count + wordLength + 1 > width {
+                    lines.append(String(decoding: line, as: UTF8.self))
+                    line.removeAll(keepingCapacity: true)
+                }
+                if !line.isEmpty { line.append(0x20) }
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                i = end
+            }
+            if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
+            return lines
+        }
     }
 
     static func type(_ type: TypeDefinition) -> [String] {

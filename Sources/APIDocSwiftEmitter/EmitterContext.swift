@@ -44,12 +44,14 @@ struct EmitterContext {
         var used = reserved
         var lowerUsed = Set(reserved.map { $0.lowercased() })
         // Types the user named first, then types in the default namespace, so that they keep the plain names.
-        let ordered = model.types.map(\.name).sorted { a, b in
-            let oa = overrides[a] != nil, ob = overrides[b] != nil
-            if oa != ob { return oa }
-            let da = EmitterContext.subNamespace(a).isEmpty, db = EmitterContext.subNamespace(b).isEmpty
-            return da != db ? da : a < b
+        // (The keys are computed once per name, not once per comparison.)
+        let keyed = model.types.map { type in
+            (name: type.name, named: overrides[type.name] != nil, plain: EmitterContext.subNamespace(type.name).isEmpty)
         }
+        let ordered = keyed.sorted { a, b in
+            if a.named != b.named { return a.named }
+            return a.plain != b.plain ? a.plain : a.name < b.name
+        }.map(\.name)
         // The next counter to try per base: lower ones are taken for good (linear time for many equal names).
         var counters: [String: Int] = [:]
         for name in ordered {
@@ -94,8 +96,10 @@ struct EmitterContext {
             var result: [String] = []
             var queue = children[type.name] ?? []
             var seen: Set<String> = [type.name]
-            while let next = queue.first {
-                queue.removeFirst()
+            var head = 0
+            while head < queue.count {
+                let next = queue[head]
+                head += 1
                 guard seen.insert(next).inserted else { continue }
                 result.append(next)
                 queue.append(contentsOf: children[next] ?? [])

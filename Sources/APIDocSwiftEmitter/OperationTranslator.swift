@@ -240,7 +240,7 @@ struct OperationTranslator {
     /// headers) and would be long, with one parameter a line.
     func signature(_ head: String, _ parameters: [String], _ tail: String) -> String {
         let single = "\(head)(\(parameters.joined(separator: ", ")))\(tail)"
-        guard single.count > 120, parameters.contains(where: { $0.contains(" = ") }) else { return single }
+        guard single.count > 120, parameters.contains(where: { $0.utf8Contains(" = ") }) else { return single }
         return "\(head)(\n" + parameters.map { "        " + $0 }.joined(separator: ",\n") + "\n    )\(tail)"
     }
 
@@ -394,16 +394,26 @@ struct OperationTranslator {
 enum PathEncoding {
     /// Percent-encodes what may not stand in a URL path; keeps `/` and the sub-delimiters OData uses.
     static func encodeLiteral(_ text: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        let hex = Array("0123456789ABCDEF".utf8)
         for byte in text.utf8 {
-            let c = Character(Unicode.Scalar(byte))
-            if byte < 0x80, c.isLetter || c.isNumber || "-._~/:@!$&'()*+,;=%".contains(c) {
-                result.append(c)
+            if kept[Int(byte)] {
+                result.append(byte)
             } else {
-                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+                result.append(UInt8(ascii: "%"))
+                result.append(hex[Int(byte >> 4)])
+                result.append(hex[Int(byte & 0x0F)])
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The bytes kept as they are: ASCII letters and digits, and `-._~/:@!$&'()*+,;=%`.
+    static let kept: [Bool] = (0..<256).map { value in
+        let byte = UInt8(value)
+        return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || "-._~/:@!$&'()*+,;=%".utf8.contains(byte)
     }
 }
 

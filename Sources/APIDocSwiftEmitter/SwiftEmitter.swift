@@ -38,6 +38,23 @@ public enum SwiftEmitter {
     /// The files for a model. Each type and each operation is translated on its own, spread over
     /// `workers` threads; the result does not depend on their number.
     public static func emit(_ model: APIModel, options: Options = Options(), workers: Int = 1) -> [SwiftFile] {
+        files(model, options: options, workers: workers) { $0 }
+    }
+
+    /// The files for a model, rendered: each is rendered by the thread that translated it, as
+    /// soon as it is translated. The same as `render(emit(model))`, with one pass less.
+    public static func emitRendered(_ model: APIModel, options: Options = Options(), workers: Int = 1) -> [(name: String, text: String)] {
+        files(model, options: options, workers: workers) { RenderedFile(name: $0.name, text: SwiftRenderer.render($0)) }.map { ($0.name, $0.text) }
+    }
+
+    struct RenderedFile: Named {
+        var name: String
+        var text: String
+    }
+
+    /// Translates every type and operation over `workers` threads, hands each file to `finish` on
+    /// the thread that made it, and returns the results with names unique ignoring case, sorted.
+    static func files<Output: Named>(_ model: APIModel, options: Options, workers: Int, _ finish: @escaping @Sendable (SwiftFile) -> Output) -> [Output] {
         var reserved: Set<String> = [options.moduleName, registryName]
         // Path enums are named after operations; keep type names clear of them.
         for operation in model.operations { reserved.insert(SwiftNames.typeName(operation.name) + "Path") }
@@ -47,14 +64,14 @@ public enum SwiftEmitter {
         let enums = EnumTranslator(context: context)
         let wrappers = WrapperTranslator(context: context)
         let types = model.types
-        let typeFiles = concurrentMap(types.count, workers: workers) { index -> [SwiftFile] in
+        let typeFiles = Parallel.map(types.count, workers: workers) { index -> [Output] in
             let type = types[index]
             let name = context.swiftName(type.name)
             let source = fileName(of: type.source)
             let decl = type.kind == .enum ? enums.declaration(for: type) : structs.declaration(for: type)
-            var result = [SwiftFile(name: name + ".swift", source: source, imports: imports, declarations: [decl], access: context.access)]
+            var result = [finish(SwiftFile(name: name + ".swift", source: source, imports: imports, declarations: [decl], access: context.access))]
             if context.polymorphic.contains(type.name), let wrapper = context.wrapperNames[type.name] {
-                result.append(SwiftFile(name: wrapper + ".swift", source: source, imports: imports, declarations: [wrappers.declaration(for: type.name)], access: context.access))
+                result.append(finish(SwiftFile(name: wrapper + ".swift", source: source, imports: imports, declarations: [wrappers.declaration(for: type.name)], access: context.access)))
             }
             return result
         }
@@ -67,17 +84,17 @@ public enum SwiftEmitter {
         for (index, name) in zip(collections, pagesNames) { pagesNameByIndex[index] = name }
         let allOperations = model.operations
         let pagesNamesByIndex = pagesNameByIndex
-        let operationFiles = concurrentMap(allOperations.count, workers: workers) { index -> SwiftFile in
+        let operationFiles = Parallel.map(allOperations.count, workers: workers) { index -> Output in
             let operation = allOperations[index]
             let functionName = functionNames[index]
             let rendered = operations.render(operation, functionName: functionName, pagesName: pagesNamesByIndex[index])
             var decls: [SwiftDecl] = [.extensionDecl(type: "APIDocRuntime.GraphClient", doc: [], members: rendered.methods)]
             if let pathEnum = rendered.pathEnum { decls.append(pathEnum) }
-            return SwiftFile(name: "GraphClient+" + SwiftNames.typeName(SwiftNames.bare(functionName)) + ".swift",
-                             source: fileName(of: operation.source), imports: imports, declarations: decls, access: context.access)
+            return finish(SwiftFile(name: "GraphClient+" + SwiftNames.typeName(SwiftNames.bare(functionName)) + ".swift",
+                                    source: fileName(of: operation.source), imports: imports, declarations: decls, access: context.access))
         }
         var files = typeFiles.flatMap { $0 } + operationFiles
-        files.append(registry(model, context: context, imports: imports, inputName: options.inputName))
+        files.append(finish(registry(model, context: context, imports: imports, inputName: options.inputName)))
         return uniqueFileNames(files).sorted { $0.name < $1.name }
     }
 
@@ -115,7 +132,7 @@ public enum SwiftEmitter {
     }
 
     /// File names unique ignoring case (case-insensitive file systems).
-    static func uniqueFileNames(_ files: [SwiftFile]) -> [SwiftFile] {
+    static func uniqueFileNames<File: Named>(_ files: [File]) -> [File] {
         var used: Set<String> = []
         // The next counter to try per stem: lower ones are taken for good (linear time).
         var counters: [String: Int] = [:]
@@ -135,36 +152,14 @@ public enum SwiftEmitter {
 
     /// Rendered text of every file, by file name, over `workers` threads, in order.
     public static func render(_ files: [SwiftFile], workers: Int = 1) -> [(name: String, text: String)] {
-        let texts = concurrentMap(files.count, workers: workers) { SwiftRenderer.render(files[$0]) }
+        let texts = Parallel.map(files.count, workers: workers) { SwiftRenderer.render(files[$0]) }
         return zip(files, texts).map { ($0.name, $1) }
     }
-
-    /// `(0..<count).map(transform)` over `workers` threads (1: on the calling thread), in order.
-    static func concurrentMap<T: Sendable>(_ count: Int, workers: Int, _ transform: @Sendable (Int) -> T) -> [T] {
-        guard workers > 1, count > 1 else { return (0..<count).map(transform) }
-        let results = ResultBuffer<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { results.set($0, transform($0)) }
-        return results.values()
-    }
 }
 
-/// Results written by concurrent workers, each index once: every slot is its own memory, and
-/// `concurrentPerform` returns only after every write, so no lock is needed (and the module does
-/// not import Foundation for one).
-final class ResultBuffer<T: Sendable>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<T?>
-
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
-    }
-
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
-    }
-
-    func set(_ index: Int, _ value: T) { storage[index] = value }
-
-    func values() -> [T] { storage.map { $0! } }
+/// A generated file, translated or rendered: what `uniqueFileNames` renames.
+protocol Named: Sendable {
+    var name: String { get set }
 }
+
+extension SwiftFile: Named {}

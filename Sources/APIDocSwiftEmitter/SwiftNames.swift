@@ -27,6 +27,7 @@ public enum SwiftNames {
 
     /// Splits a raw name into words at non-alphanumerics, keeping each word's own capitals.
     static func words(_ raw: String) -> [String] {
+        if let ascii = asciiWords(raw) { return ascii }
         var words: [String] = []
         var current = ""
         for scalar in raw.unicodeScalars {
@@ -39,6 +40,28 @@ public enum SwiftNames {
         }
         if !current.isEmpty { words.append(current) }
         return words
+    }
+
+    /// `words` for ASCII text, on the bytes; nil when the text is not all ASCII.
+    static func asciiWords(_ raw: String) -> [String]? {
+        var words: [String] = []
+        var start = -1
+        var ascii = true
+        var raw = raw
+        raw.withUTF8 { bytes in
+            for (i, byte) in bytes.enumerated() {
+                if byte >= 0x80 { ascii = false; return }
+                let alphanumeric = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+                if alphanumeric {
+                    if start < 0 { start = i }
+                } else if start >= 0 {
+                    words.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                    start = -1
+                }
+            }
+            if start >= 0 { words.append(String(decoding: bytes[start...], as: UTF8.self)) }
+        }
+        return ascii ? words : nil
     }
 
     /// Letters may start an identifier; digits and combining marks may not.
@@ -144,11 +167,14 @@ public enum SwiftNames {
     /// hold one) and NUL (which swiftc rejects anywhere in a file) read as spaces; the rest is kept.
     public static func commentText(_ text: String) -> String {
         func unsafe(_ c: Character) -> Bool { c.isNewline || c == "\0" }
+        // Text with no control byte and nothing beyond ASCII has nothing to replace.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) { return text }
         return text.contains(where: unsafe) ? String(text.map { unsafe($0) ? " " : $0 }) : text
     }
 
     /// Text safe inside a `///` doc comment line (no line breaks).
     public static func docText(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.trimmingSpaces() }
         var result = ""
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" { result += " "; continue }
@@ -161,10 +187,17 @@ public enum SwiftNames {
 
 extension String {
     func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        // Not `dropLast()`: on a Substring it counts from the start, quadratic in a long text.
-        while let l = s.last, l == " " || l == "\t" { s = s[..<s.index(before: s.endIndex)] }
-        return String(s)
+        // On the bytes: spaces and tabs are single bytes that never occur inside a longer character.
+        let view = utf8
+        var start = view.startIndex
+        var end = view.endIndex
+        while start < end, view[start] == 0x20 || view[start] == 0x09 { start = view.index(after: start) }
+        while end > start {
+            let before = view.index(before: end)
+            guard view[before] == 0x20 || view[before] == 0x09 else { break }
+            end = before
+        }
+        if start == view.startIndex && end == view.endIndex { return self }
+        return String(self[start..<end])
     }
 }

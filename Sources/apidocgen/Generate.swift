@@ -100,7 +100,6 @@ struct Generate: ParsableCommand {
         let writer = OutputWriter(output: settings.output)
         let plan = try runOrExit { try writer.plan(files) }
         timings.mark("plan")
-        defer { timings.mark("write"); timings.report() }
         let shownOutput = settings.outputName
         if check {
             guard !plan.isEmpty else {
@@ -128,5 +127,8 @@ struct Generate: ParsableCommand {
                             diagnostics: analysis.diagnostics, files: GenerationCache.digests(of: files)).save(to: settings.output)
         }
         print("apidocgen: \(counts); wrote \(plan.writes.count) files, removed \(plan.removals.count), unchanged \(plan.unchanged)")
+        timings.mark("write")
+        timings.report()
+        exitSkippingTeardown(analysis, files, plan)
     }
 }
