@@ -10,7 +10,11 @@ enum Docs {
 
     /// Wraps prose at about 100 columns, on spaces.
     static func wrap(_ text: String, width: Int = 100) -> [String] {
-        if let ascii = asciiWrap(text, width: width) { return ascii }
+        asciiWrap(text, width: width) ?? characterWrap(text, width: width)
+    }
+
+    /// `wrap` for any text, counting Characters.
+    static func characterWrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
         var length = 0

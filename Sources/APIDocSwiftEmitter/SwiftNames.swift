@@ -27,7 +27,11 @@ public enum SwiftNames {
 
     /// Splits a raw name into words at non-alphanumerics, keeping each word's own capitals.
     static func words(_ raw: String) -> [String] {
-        if let ascii = asciiWords(raw) { return ascii }
+        asciiWords(raw) ?? scalarWords(raw)
+    }
+
+    /// `words` for any text, on Unicode scalars.
+    static func scalarWords(_ raw: String) -> [String] {
         var words: [String] = []
         var current = ""
         for scalar in raw.unicodeScalars {

@@ -67,6 +67,19 @@ struct DeterminismTests {
         #expect(reversed.diagnostics == reference.diagnostics)
     }
 
+    @Test func resolvingOnSeveralThreadsGivesTheIdenticalModel() {
+        let pages = docs.map(\.page)
+        let serial = Resolver.resolve(pages, workers: 1)
+        #expect(serial.model.types.contains { !$0.properties.isEmpty })
+        #expect(serial.diagnostics.contains { $0.rule == "missing-page" })
+        #expect(serial.diagnostics.contains { $0.rule == "one-of" })
+        for workers in [2, 3, 8] {
+            let parallel = Resolver.resolve(pages, workers: workers)
+            #expect(parallel.model == serial.model)
+            #expect(parallel.diagnostics == serial.diagnostics)
+        }
+    }
+
     @Test func typesAndOperationsAreSorted() throws {
         let (model, diagnostics) = resolve(docs)
         #expect(model.types.map(\.name) == model.types.map(\.name).sorted())

@@ -18,6 +18,16 @@ struct EmitterDeterminismTests {
         #expect(a.map(\.name) == a.map(\.name).sorted())
     }
 
+    @Test func translatingAndRenderingInOnePassGivesTheSameFilesOnAnyNumberOfThreads() {
+        let reference = SwiftEmitter.render(SwiftEmitter.emit(Self.model))
+        #expect(reference.count > 10)
+        for workers in [1, 2, 5] {
+            let fused = SwiftEmitter.emitRendered(Self.model, workers: workers)
+            #expect(fused.map(\.name) == reference.map(\.name))
+            #expect(fused.map(\.text) == reference.map(\.text))
+        }
+    }
+
     @Test func orderOfTheModelDoesNotMatter() {
         let reordered = APIModel(types: Self.model.types.reversed(), operations: Self.model.operations.reversed())
         let expected = emitted(Self.model)

@@ -1,0 +1,75 @@
+@testable import APIDocMarkdown
+import Testing
+
+/// The byte-wise search the generator uses in place of `contains(_:)` and `range(of:)`.
+@Suite("Byte-wise text search")
+struct FastSearchTests {
+    @Test func findsTheFirstOccurrenceFromAnIndex() throws {
+        let text = "one two one two"
+        let first = try #require(text.utf8Range(of: "two"))
+        #expect(text[first] == "two")
+        #expect(text.utf8.distance(from: text.startIndex, to: first.lowerBound) == 4)
+        let second = try #require(text.utf8Range(of: "two", from: first.upperBound))
+        #expect(text.utf8.distance(from: text.startIndex, to: second.lowerBound) == 12)
+        #expect(text.utf8Range(of: "two", from: second.upperBound) == nil)
+        #expect(text.utf8Range(of: "three") == nil)
+        #expect(text.utf8Range(of: "one two one two!") == nil)
+    }
+
+    @Test func anEmptyNeedleMatchesAtTheStart() {
+        let text = "abc"
+        #expect(text.utf8Range(of: "") == text.startIndex..<text.startIndex)
+        #expect("".utf8Contains(""))
+        #expect(!"".utf8Contains("a"))
+    }
+
+    @Test func multiByteTextAndSubstringsGiveIndicesOfTheirOwnString() throws {
+        let text = "naïve café — crème brûlée"
+        let range = try #require(text.utf8Range(of: "crème"))
+        #expect(text[range] == "crème")
+        // A Substring that does not start at the start of its string.
+        let tail = text[try #require(text.utf8Range(of: "café")).lowerBound...]
+        let inTail = try #require(tail.utf8Range(of: "brûlée"))
+        #expect(tail[inTail] == "brûlée")
+        #expect(text[inTail] == "brûlée")
+        #expect(tail.utf8Contains("—"))
+        #expect(!tail.utf8Contains("naïve"))
+    }
+
+    @Test func replacesEveryOccurrenceLeftToRight() {
+        #expect("a|b|c".replacingUTF8("|", with: " or ") == "a or b or c")
+        #expect("aaa".replacingUTF8("aa", with: "X") == "Xa")
+        #expect("a\\|b".replacingUTF8("\\|", with: "|") == "a|b")
+        // A replacement that contains the needle is not searched again.
+        #expect("xx".replacingUTF8("x", with: "xx") == "xxxx")
+        #expect("abc".replacingUTF8("", with: "-") == "abc")
+        #expect("abc".replacingUTF8("z", with: "-") == "abc")
+        #expect("été".replacingUTF8("t", with: "T") == "éTé")
+    }
+
+    @Test func caseInsensitiveSearchFoldsASCIIOnly() {
+        #expect("Inherits From [entity]".containsIgnoringCase("inherits from"))
+        #expect(!"Inherits".containsIgnoringCase("inherits from"))
+        #expect("ÉTÉ and MORE"[...].containsIgnoringCase("more"))
+        #expect("abc".containsIgnoringCase(""))
+    }
+
+    @Test func linesSplitAtNewlinesWithoutTheirCarriageReturns() {
+        #expect(MarkdownDocument.splitLines("a\r\nb\n\nc") == ["a", "b", "", "c"])
+        #expect(MarkdownDocument.splitLines("a\n") == ["a", ""])
+        #expect(MarkdownDocument.splitLines("") == [""])
+        #expect(MarkdownDocument.splitLines("a\rb\r\r\n") == ["a\rb\r", ""])
+        #expect(MarkdownDocument.splitLines("\u{FEFF}é\n\u{1F600}") == ["\u{FEFF}é", "\u{1F600}"])
+    }
+
+    @Test func frontMatterIsBlankedTheSameWithAndWithoutCarriageReturns() {
+        let page = "---\ntitle: \"Create call\"\nms.localizationpriority: medium\n---\n\n# Create call\n\n|Name|Type|\n|:--|:--|\n|id|String|\n"
+        let lf = MarkdownDocument.parse(page)
+        let crlf = MarkdownDocument.parse(page.replacingUTF8("\n", with: "\r\n"))
+        #expect(lf.frontMatter?["title"] == "Create call")
+        #expect(crlf.frontMatter == lf.frontMatter)
+        #expect(lf.blocks.count == 2)
+        #expect(crlf.blocks == lf.blocks)
+        #expect(lf.blocks.first?.location.line == 6)
+    }
+}

@@ -1,0 +1,67 @@
+@testable import APIDocSwiftEmitter
+import Testing
+
+/// The byte-wise paths for ASCII text give what the Character-wise paths give.
+@Suite("ASCII fast paths")
+struct TextFastPathTests {
+    /// Deterministic pseudo-random ASCII prose: words of 1 to 30 letters, runs of spaces, punctuation.
+    static func prose(_ seed: UInt64, words: Int) -> String {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:`'-_()[]{}/@#$%")
+        var text = String(repeating: " ", count: next(3))
+        for _ in 0..<words {
+            text += String((0..<(1 + next(30))).map { _ in alphabet[next(alphabet.count)] })
+            text += String(repeating: " ", count: 1 + (next(5) == 0 ? next(4) : 0))
+        }
+        if next(2) == 0 { text += String(repeating: "x", count: 150) }
+        return text
+    }
+
+    @Test func wrappingASCIIOnBytesMatchesWrappingOnCharacters() throws {
+        for seed in UInt64(1)...200 {
+            let text = Self.prose(seed, words: Int(seed % 60))
+            for width in [1, 20, 100] {
+                let fast = try #require(Docs.asciiWrap(text, width: width))
+                #expect(fast == Docs.characterWrap(text, width: width), "seed \(seed), width \(width)")
+                #expect(Docs.wrap(text, width: width) == fast)
+            }
+        }
+    }
+
+    @Test func textBeyondPrintableASCIITakesTheCharacterPath() {
+        #expect(Docs.asciiWrap("café au lait", width: 100) == nil)
+        #expect(Docs.asciiWrap("tab\there", width: 100) == nil)
+        #expect(Docs.wrap("café au lait", width: 8) == ["café au", "lait"])
+        // "\r\n" is one Character: the width counts it once.
+        #expect(Docs.wrap("ab\r\ncd ef", width: 8) == ["ab\r\ncd ef"])
+    }
+
+    @Test func splittingASCIINamesOnBytesMatchesSplittingOnScalars() throws {
+        let names = ["@odata.type", "user-id", "period_value", "with spaces", "URLPath", "2fa", "", "---", "a.b.c", "x[0]", "ID"]
+            + (UInt64(1)...100).map { Self.prose($0, words: Int($0 % 5)) }
+        for name in names {
+            let fast = try #require(SwiftNames.asciiWords(name))
+            #expect(fast == SwiftNames.scalarWords(name), "\(name)")
+        }
+        #expect(SwiftNames.asciiWords("naïve") == nil)
+        #expect(SwiftNames.words("naïve-name") == ["naïve", "name"])
+    }
+
+    @Test func commentAndDocTextOfASCIIAreKeptAsTheyAre() {
+        #expect(SwiftNames.commentText("docs/api/call-get.md") == "docs/api/call-get.md")
+        #expect(SwiftNames.commentText("a\nb\u{0}c\u{2028}d") == "a b c d")
+        #expect(SwiftNames.docText("  The call.  ") == "The call.")
+        #expect(SwiftNames.docText("line\r\nbreak\tand\u{7F}é") == "line  breakandé")
+    }
+
+    @Test func literalPathSegmentsArePercentEncodedByteByByte() {
+        #expect(PathEncoding.encodeLiteral("microsoft.graph.delta()") == "microsoft.graph.delta()")
+        #expect(PathEncoding.encodeLiteral("a b/c?d#é") == "a%20b/c%3Fd%23%C3%A9")
+        #expect(PathEncoding.encodeLiteral("-._~/:@!$&'()*+,;=%") == "-._~/:@!$&'()*+,;=%")
+        #expect(PathEncoding.encodeLiteral("\u{0}\u{7F}") == "%00%7F")
+    }
+}
