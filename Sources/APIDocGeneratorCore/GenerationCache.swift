@@ -123,9 +123,10 @@ public struct GenerationCache: Codable, Sendable, Equatable {
         let sorted = swiftFiles.sorted()
         let verdicts = Slots<Bool>(count: sorted.count)
         let expected = files
+        let path = folder.path
         let work: @Sendable (Int) -> Void = { index in
             let name = sorted[index]
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { verdicts.set(index, false); return }
+            guard let data = FileBytes.contents(path + "/" + name) else { verdicts.set(index, false); return }
             var digest = StableDigest()
             digest.add(data)
             verdicts.set(index, digest.hex == expected[name])

@@ -46,7 +46,7 @@ public struct OutputWriter {
             let texts = Slots<String>(count: swiftNames.count)
             let folder = output.path
             DispatchQueue.concurrentPerform(iterations: swiftNames.count) { index in
-                if let data = FileManager.default.contents(atPath: folder + "/" + swiftNames[index]) {
+                if let data = FileBytes.contents(folder + "/" + swiftNames[index]) {
                     texts.set(index, String(decoding: data, as: UTF8.self))
                 }
             }

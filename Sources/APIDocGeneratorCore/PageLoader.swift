@@ -124,10 +124,10 @@ public enum PageLoader {
             files = Array(files.prefix(maximumPages))
         }
         let slots = Slots<Sources.Contents>(count: files.count)
-        let root = input.root
+        let rootPath = input.root.path
         let names = files
         let work: @Sendable (Int) -> Void = { index in
-            slots.set(index, readBytes(root.appendingPathComponent(names[index]), shown: shownPath(names[index], in: input)))
+            slots.set(index, readBytes(rootPath + "/" + names[index], shown: shownPath(names[index], in: input)))
         }
         if workers <= 1 || files.count < 2 {
             for index in files.indices { work(index) }
@@ -178,9 +178,9 @@ public enum PageLoader {
     public static func parseOnly(_ input: Input, workers: Int) throws -> (pages: Int, blocks: Int) {
         let files = try markdownFiles(in: input.root)
         let counts = BlockCounts(count: files.count)
-        let root = input.root
+        let rootPath = input.root.path
         let work: @Sendable (Int) -> Void = { index in
-            guard let data = try? Data(contentsOf: root.appendingPathComponent(files[index])) else { return }
+            guard let data = FileBytes.contents(rootPath + "/" + files[index]) else { return }
             counts.set(index, MarkdownDocument.parse(String(decoding: data, as: UTF8.self)).blocks.count)
         }
         if workers <= 1 { for index in files.indices { work(index) } } else { DispatchQueue.concurrentPerform(iterations: files.count, execute: work) }
@@ -192,16 +192,17 @@ public enum PageLoader {
         case skipped(Diagnostic)
     }
 
-    static func readBytes(_ url: URL, shown: String) -> Sources.Contents {
+    static func readBytes(_ path: String, shown: String) -> Sources.Contents {
         let start = SourceLocation(line: 1, column: 1)
-        guard let data = try? Data(contentsOf: url) else {
+        switch FileBytes.load(path, limit: maximumPageBytes) {
+        case .bytes(let data):
+            return .bytes(data)
+        case .tooLarge(let size):
+            return .skipped(Diagnostic(file: shown, location: start, severity: .warning, rule: "limit",
+                                       message: "page is \(size) bytes, over the limit of \(maximumPageBytes); it is not read"))
+        case .unreadable:
             return .skipped(Diagnostic(file: shown, location: start, severity: .error, rule: "input", message: "cannot read the file"))
         }
-        if data.count > maximumPageBytes {
-            return .skipped(Diagnostic(file: shown, location: start, severity: .warning, rule: "limit",
-                                       message: "page is \(data.count) bytes, over the limit of \(maximumPageBytes); it is not read"))
-        }
-        return .bytes(data)
     }
 
     static func extractPage(_ data: Data, shown: String) -> Page {

@@ -38,23 +38,31 @@ public struct MarkdownDocument: Sendable {
     /// The lines of a text, split at "\n" bytes ("\r\n" is one Character, so a Character split
     /// would miss it), without their "\r".
     static func splitLines(_ source: String) -> [Substring] {
-        var lines: [Substring] = []
-        let view = source.utf8
-        var start = view.startIndex
-        var index = start
-        func add(_ end: String.Index) {
-            var last = end
-            if last > start, view[view.index(before: last)] == UInt8(ascii: "\r") { last = view.index(before: last) }
-            lines.append(source[start..<last])
-        }
-        while index < view.endIndex {
-            if view[index] == UInt8(ascii: "\n") {
-                add(index)
-                start = view.index(after: index)
+        // Line bounds as byte offsets first (on the contiguous bytes), then the Substrings.
+        var bounds: [(start: Int, end: Int)] = []
+        var source = source
+        source.withUTF8 { bytes in
+            var start = 0
+            func add(_ end: Int) {
+                bounds.append((start, end > start && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end))
             }
-            index = view.index(after: index)
+            for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\n") {
+                add(index)
+                start = index + 1
+            }
+            add(bytes.count)
         }
-        add(view.endIndex)
+        let view = source.utf8
+        var lines: [Substring] = []
+        lines.reserveCapacity(bounds.count)
+        var cursor = view.startIndex
+        var offset = 0
+        for (start, end) in bounds {
+            cursor = view.index(cursor, offsetBy: start - offset)
+            let last = view.index(cursor, offsetBy: end - start)
+            lines.append(source[cursor..<last])
+            offset = start
+        }
         return lines
     }
 

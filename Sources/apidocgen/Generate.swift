@@ -48,6 +48,7 @@ struct Generate: ParsableCommand {
         // and the folder still holds exactly what that run wrote. --check always runs in full.
         let useCache = !noCache && !check && singleFile == nil
         let cacheKey = useCache ? GenerationCache.key(settings: settings.fingerprint, sources: sources) : ""
+        timings.mark("key")
         if useCache, let cache = GenerationCache.load(from: settings.output), cache.key == cacheKey,
            cache.matches(folder: settings.output, workers: project.workers) {
             let report = try DiagnosticsReport(cache.diagnostics, options: diagnosticsOptions, settings: settings,
@@ -71,6 +72,7 @@ struct Generate: ParsableCommand {
         let report = try DiagnosticsReport(analysis.diagnostics, options: diagnosticsOptions, settings: settings,
                                            evaluated: { $0 != "*" && !Linter.lintOnlyRules.contains($0) })
         report.print(to: FileHandle.standardError)
+        timings.mark("report")
         let counts = "\(analysis.pages.count) pages, \(analysis.model.types.count) types, \(analysis.model.operations.count) operations, \(report.summary)"
 
         if let singleFile {
@@ -122,12 +124,13 @@ struct Generate: ParsableCommand {
             throw ExitCode(1)
         }
         try runOrExit { try writer.apply(plan) }
+        timings.mark("write")
         if useCache {
             GenerationCache(key: cacheKey, pages: analysis.pages.count, types: analysis.model.types.count, operations: analysis.model.operations.count,
                             diagnostics: analysis.diagnostics, files: GenerationCache.digests(of: files)).save(to: settings.output)
         }
         print("apidocgen: \(counts); wrote \(plan.writes.count) files, removed \(plan.removals.count), unchanged \(plan.unchanged)")
-        timings.mark("write")
+        timings.mark("record")
         timings.report()
         exitSkippingTeardown(analysis, files, plan)
     }

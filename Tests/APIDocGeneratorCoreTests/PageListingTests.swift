@@ -1,4 +1,4 @@
-import APIDocGeneratorCore
+@testable import APIDocGeneratorCore
 import Foundation
 import Testing
 
@@ -29,5 +29,25 @@ struct PageListingTests {
         #expect(throws: GeneratorError.self) {
             try PageLoader.markdownFiles(in: URL(fileURLWithPath: "/nonexistent-apidocgen-input"))
         }
+    }
+}
+
+/// Whole-file reads of pages and generated files.
+@Suite("File reads")
+struct FileBytesTests {
+    @Test func readsWholeFilesAndRefusesLargeOnesUnread() throws {
+        let folder = try TemporaryFolder()
+        let text = String(repeating: "0123456789", count: 10_000)
+        try folder.write(text, to: "big.md")
+        try folder.write("", to: "empty.md")
+        let big = folder.url.appendingPathComponent("big.md").path
+        guard case .bytes(let data) = FileBytes.load(big) else { Issue.record("not read"); return }
+        #expect(data == Data(text.utf8))
+        guard case .tooLarge(let size) = FileBytes.load(big, limit: 99_999) else { Issue.record("read over the limit"); return }
+        #expect(size == 100_000)
+        if case .bytes = FileBytes.load(big, limit: 100_000) {} else { Issue.record("a file of exactly the limit is refused") }
+        #expect(FileBytes.contents(folder.url.appendingPathComponent("empty.md").path) == Data())
+        #expect(FileBytes.contents(folder.url.appendingPathComponent("missing.md").path) == nil)
+        #expect(FileBytes.contents(folder.url.path) == nil)
     }
 }

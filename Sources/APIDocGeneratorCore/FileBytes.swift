@@ -1,0 +1,55 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whole-file reads with plain POSIX calls, for the thousands of pages and generated files a
+/// run reads: no URL is built per file (building one checks the disk for a folder), and the
+/// size is known before anything is read.
+enum FileBytes {
+    enum Outcome {
+        case bytes(Data)
+        /// The file is larger than the limit; nothing was read.
+        case tooLarge(Int)
+        case unreadable
+    }
+
+    /// The bytes of the file at `path`, unless it is larger than `limit`.
+    static func load(_ path: String, limit: Int = Int.max) -> Outcome {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .unreadable }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return .unreadable }
+        let size = Int(info.st_size)
+        if size > limit { return .tooLarge(size) }
+        // The size may change while reading: read to the end of the file, whatever it is.
+        var data = Data(count: max(size, 0) + 1)
+        var count = 0
+        while true {
+            if count == data.count {
+                if count > limit { return .tooLarge(count) }
+                data.count += max(count, 4096)
+            }
+            let capacity = data.count
+            let got = data.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + count, capacity - count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .unreadable
+            }
+            if got == 0 { break }
+            count += got
+        }
+        if count > limit { return .tooLarge(count) }
+        data.count = count
+        return .bytes(data)
+    }
+
+    /// The bytes of the file at `path`, or nil when it cannot be read.
+    static func contents(_ path: String) -> Data? {
+        if case .bytes(let data) = load(path) { return data }
+        return nil
+    }
+}
