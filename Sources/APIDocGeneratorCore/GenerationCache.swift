@@ -86,6 +86,39 @@ public struct GenerationCache: Codable, Sendable, Equatable {
         self.files = files
     }
 
+    enum CodingKeys: String, CodingKey {
+        case key, pages, types, operations, diagnostics, files
+    }
+
+    // The file digests are kept as one text of `name digest` lines, sorted: thousands of
+    // dictionary entries cost the JSON coders far more than one string.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        key = try container.decode(String.self, forKey: .key)
+        pages = try container.decode(Int.self, forKey: .pages)
+        types = try container.decode(Int.self, forKey: .types)
+        operations = try container.decode(Int.self, forKey: .operations)
+        diagnostics = try container.decode([Diagnostic].self, forKey: .diagnostics)
+        var files: [String: String] = [:]
+        for line in try container.decode(String.self, forKey: .files).split(separator: "\n") {
+            guard let space = line.lastIndex(of: " ") else {
+                throw DecodingError.dataCorruptedError(forKey: .files, in: container, debugDescription: "a line without a digest")
+            }
+            files[String(line[..<space])] = String(line[line.index(after: space)...])
+        }
+        self.files = files
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(key, forKey: .key)
+        try container.encode(pages, forKey: .pages)
+        try container.encode(types, forKey: .types)
+        try container.encode(operations, forKey: .operations)
+        try container.encode(diagnostics, forKey: .diagnostics)
+        try container.encode(files.keys.sorted().map { "\($0) \(files[$0]!)" }.joined(separator: "\n"), forKey: .files)
+    }
+
     /// The key for a run: the generator, the settings' fingerprint and the pages read.
     public static func key(settings: String, sources: PageLoader.Sources) -> String {
         var digest = sources.digest

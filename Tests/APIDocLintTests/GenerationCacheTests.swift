@@ -1,4 +1,6 @@
 import APIDocGeneratorCore
+import APIDocExtraction
+import APIDocMarkdown
 import Foundation
 import Testing
 
@@ -7,6 +9,23 @@ import Testing
 /// that differs sends it through the whole pipeline.
 @Suite("Generation cache")
 struct GenerationCacheTests {
+    @Test func theRecordReadsBackAsItWasWritten() throws {
+        let diagnostic = Diagnostic(file: "docs/api/a.md", location: SourceLocation(line: 3, column: 4), severity: .warning, rule: "unknown-type", message: "m")
+        var files: [String: String] = [:]
+        for index in 0..<500 { files["Type\(index).swift"] = String(format: "%032x", index * 7919) }
+        files["GraphClient+A b.swift"] = "00ff"
+        let record = GenerationCache(key: "k", pages: 3, types: 2, operations: 1, diagnostics: [diagnostic], files: files)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("apidocgen-record-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        record.save(to: folder)
+        #expect(GenerationCache.load(from: folder) == record)
+        // A damaged record is no record: the next run is a full one.
+        try Data("{\"key\":\"k\",\"pages\":1,\"types\":1,\"operations\":1,\"diagnostics\":[],\"files\":\"no-digest\"}".utf8)
+            .write(to: folder.appendingPathComponent(GenerationCache.fileName))
+        #expect(GenerationCache.load(from: folder) == nil)
+    }
+
     static func project() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
         try FileManager.default.copyItem(at: Paths.fixtures.appendingPathComponent("missing-page"), to: folder.url.appendingPathComponent("docs"))
