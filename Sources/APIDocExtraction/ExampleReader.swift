@@ -10,7 +10,9 @@ enum ExampleReader {
             isCollection: annotation.bool("isCollection") || (annotation.odataType?.collection ?? false),
             truncated: annotation.bool("truncated"), annotationLocation: annotation.location,
             method: nil, url: nil, status: nil, headers: [], bodyText: nil, bodyLocation: nil, body: nil, requestIndex: nil)
-        let lines = block.literal.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the bytes (a Character split walks grapheme clusters for nothing).
+        let literal = block.literal
+        let lines = literal.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         var index = 0
         let isHTTP = block.language != "json"
         if isHTTP {
@@ -43,7 +45,8 @@ enum ExampleReader {
         }
         while index < lines.count && lines[index].trimmingSpacesSubstring().isEmpty { index += 1 }
         guard index < lines.count else { return example }
-        let body = lines[index...].joined(separator: "\n")
+        // The rest of the block as it is (the lines are slices of it).
+        let body = String(literal[lines[index].startIndex...])
         let bodyLocation = SourceLocation(line: block.contentLine + index, column: block.contentColumn)
         example.bodyText = body
         example.bodyLocation = bodyLocation

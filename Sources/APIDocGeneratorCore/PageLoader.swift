@@ -208,7 +208,8 @@ public enum PageLoader {
     static func extractPage(_ data: Data, shown: String) -> Page {
         // Invalid UTF-8 is replaced, NUL bytes are dropped: cmark reads C strings.
         var text = String(decoding: data, as: UTF8.self)
-        if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
+        let hasNUL = data.withUnsafeBytes { raw in raw.count > 0 && memchr(raw.baseAddress!, 0, raw.count) != nil }
+        if hasNUL { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
         return PageExtractor.extract(path: shown, source: text)
     }
 }

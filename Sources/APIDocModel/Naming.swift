@@ -11,9 +11,18 @@ public enum Naming {
 
     /// Words -> lowerCamel: ["create", "calls"] -> "createCalls". Words keep their inner capitals.
     public static func lowerCamel(_ words: [String]) -> String {
-        let cleaned = words.map { $0.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }
+        let cleaned = words.map(lettersAndDigits).filter { !$0.isEmpty }
         guard let first = cleaned.first else { return "" }
         return lowerFirst(first) + cleaned.dropFirst().map(upperFirst).joined()
+    }
+
+    /// The letters and digits of a word (ASCII words are filtered on their bytes).
+    static func lettersAndDigits(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            let kept = word.utf8.filter { ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) }
+            return kept.count == word.utf8.count ? word : String(decoding: kept, as: UTF8.self)
+        }
+        return word.filter { $0.isLetter || $0.isNumber }
     }
 
     public static func singular(_ word: String) -> String {

@@ -1,11 +1,19 @@
 import APIDocExtraction
 import APIDocMarkdown
-import APIDocModel
+@testable import APIDocModel
 import Testing
 
 /// Operation names come from the page title; a clash falls back to the file name.
 @Suite("Operation names")
 struct OperationNamingTests {
+    @Test func wordsKeepTheirLettersAndDigitsOnly() {
+        #expect(Naming.lettersAndDigits("call-id_2") == "callid2")
+        #expect(Naming.lettersAndDigits("(List)") == "List")
+        #expect(Naming.lettersAndDigits("café!") == "café")
+        #expect(Naming.lettersAndDigits("x\r\ny") == "xy")
+        #expect(Naming.lowerCamel(["Create", "calls", "(beta)", "—", "Über"]) == "createCallsBetaÜber")
+    }
+
     let call = resourceDoc("call", properties: ["|subject|String|S.|"])
 
     func name(title: String, path: String = "docs/api/op.md", requests: [String] = ["POST /things"], body: String? = nil, extra: [Doc] = []) -> [String] {
