@@ -41,5 +41,6 @@ struct Lint: ParsableCommand {
         print("response examples: \(c.decoded) agree, \(c.failed) disagree, \(c.shapeChecked) templates checked by shape, \(c.skippedTotal) skipped\(skipped.isEmpty ? "" : " (\(skipped))")")
         print("JSON representations: \(c.representations) checked, \(c.representationsFailed) disagree")
         if diagnostics.failed { throw ExitCode(1) }
+        exitSkippingTeardown(analysis, report)
     }
 }
