@@ -60,21 +60,21 @@ public struct AnswerCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendab
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.callbackUri = try container.decodeIfPresent(Swift.String.self, forKey: .callbackUri)
-        self.acceptedModalities = try container.decodeIfPresent([Swift.String].self, forKey: .acceptedModalities)
-        self.mediaConfig = try container.decodeIfPresent(AnyMediaConfig.self, forKey: .mediaConfig)
-        self.participantCapacity = try container.decodeIfPresent(Swift.Int32.self, forKey: .participantCapacity)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.callbackUri = try ODataTypes.decode(Swift.String.self, container, .callbackUri)
+        self.acceptedModalities = try ODataTypes.decode([Swift.String].self, container, .acceptedModalities)
+        self.mediaConfig = try ODataTypes.decode(AnyMediaConfig.self, container, .mediaConfig)
+        self.participantCapacity = try ODataTypes.decode(Swift.Int32.self, container, .participantCapacity)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: AnswerCallRequestBody.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.callbackUri, forKey: .callbackUri)
-        try container.encodeIfPresent(self.acceptedModalities, forKey: .acceptedModalities)
-        try container.encodeIfPresent(self.mediaConfig, forKey: .mediaConfig)
-        try container.encodeIfPresent(self.participantCapacity, forKey: .participantCapacity)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.callbackUri, &container, .callbackUri)
+        try ODataTypes.encode(self.acceptedModalities, &container, .acceptedModalities)
+        try ODataTypes.encode(self.mediaConfig, &container, .mediaConfig)
+        try ODataTypes.encode(self.participantCapacity, &container, .participantCapacity)
     }
 }

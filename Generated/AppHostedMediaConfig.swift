@@ -44,17 +44,17 @@ public struct AppHostedMediaConfig: Swift.Codable, Swift.Hashable, Swift.Sendabl
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.removeFromDefaultAudioGroup = try container.decodeIfPresent(Swift.Bool.self, forKey: .removeFromDefaultAudioGroup)
-        self.blob = try container.decodeIfPresent(Swift.String.self, forKey: .blob)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.removeFromDefaultAudioGroup = try ODataTypes.decode(Swift.Bool.self, container, .removeFromDefaultAudioGroup)
+        self.blob = try ODataTypes.decode(Swift.String.self, container, .blob)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: AppHostedMediaConfig.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.removeFromDefaultAudioGroup, forKey: .removeFromDefaultAudioGroup)
-        try container.encodeIfPresent(self.blob, forKey: .blob)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.removeFromDefaultAudioGroup, &container, .removeFromDefaultAudioGroup)
+        try ODataTypes.encode(self.blob, &container, .blob)
     }
 }

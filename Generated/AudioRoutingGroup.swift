@@ -57,21 +57,21 @@ public struct AudioRoutingGroup: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id)
-        self.receivers = try container.decodeIfPresent([Swift.String].self, forKey: .receivers)
-        self.routingMode = try container.decodeIfPresent(Swift.String.self, forKey: .routingMode)
-        self.sources = try container.decodeIfPresent([Swift.String].self, forKey: .sources)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.id = try ODataTypes.decode(Swift.String.self, container, .id)
+        self.receivers = try ODataTypes.decode([Swift.String].self, container, .receivers)
+        self.routingMode = try ODataTypes.decode(Swift.String.self, container, .routingMode)
+        self.sources = try ODataTypes.decode([Swift.String].self, container, .sources)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: AudioRoutingGroup.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.id, forKey: .id)
-        try container.encodeIfPresent(self.receivers, forKey: .receivers)
-        try container.encodeIfPresent(self.routingMode, forKey: .routingMode)
-        try container.encodeIfPresent(self.sources, forKey: .sources)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.id, &container, .id)
+        try ODataTypes.encode(self.receivers, &container, .receivers)
+        try ODataTypes.encode(self.routingMode, &container, .routingMode)
+        try ODataTypes.encode(self.sources, &container, .sources)
     }
 }

@@ -45,17 +45,17 @@ public struct CallOptions: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.hideBotAfterEscalation = try container.decodeIfPresent(Swift.Bool.self, forKey: .hideBotAfterEscalation)
-        self.isContentSharingNotificationEnabled = try container.decodeIfPresent(Swift.Bool.self, forKey: .isContentSharingNotificationEnabled)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.hideBotAfterEscalation = try ODataTypes.decode(Swift.Bool.self, container, .hideBotAfterEscalation)
+        self.isContentSharingNotificationEnabled = try ODataTypes.decode(Swift.Bool.self, container, .isContentSharingNotificationEnabled)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: CallOptions.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.hideBotAfterEscalation, forKey: .hideBotAfterEscalation)
-        try container.encodeIfPresent(self.isContentSharingNotificationEnabled, forKey: .isContentSharingNotificationEnabled)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.hideBotAfterEscalation, &container, .hideBotAfterEscalation)
+        try ODataTypes.encode(self.isContentSharingNotificationEnabled, &container, .isContentSharingNotificationEnabled)
     }
 }

@@ -51,19 +51,19 @@ public struct CallRoute: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.`final` = try container.decodeIfPresent(IdentitySet.self, forKey: .`final`)
-        self.original = try container.decodeIfPresent(IdentitySet.self, forKey: .original)
-        self.routingType = try container.decodeIfPresent(Swift.String.self, forKey: .routingType)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.`final` = try ODataTypes.decode(IdentitySet.self, container, .`final`)
+        self.original = try ODataTypes.decode(IdentitySet.self, container, .original)
+        self.routingType = try ODataTypes.decode(Swift.String.self, container, .routingType)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: CallRoute.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.`final`, forKey: .`final`)
-        try container.encodeIfPresent(self.original, forKey: .original)
-        try container.encodeIfPresent(self.routingType, forKey: .routingType)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.`final`, &container, .`final`)
+        try ODataTypes.encode(self.original, &container, .original)
+        try ODataTypes.encode(self.routingType, &container, .routingType)
     }
 }

@@ -45,17 +45,17 @@ public struct CallTranscriptionInfo: Swift.Codable, Swift.Hashable, Swift.Sendab
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.lastModifiedDateTime = try container.decodeIfPresent(APIDocRuntime.DateTimeOffset.self, forKey: .lastModifiedDateTime)
-        self.state = try container.decodeIfPresent(Swift.String.self, forKey: .state)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.lastModifiedDateTime = try ODataTypes.decode(APIDocRuntime.DateTimeOffset.self, container, .lastModifiedDateTime)
+        self.state = try ODataTypes.decode(Swift.String.self, container, .state)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: CallTranscriptionInfo.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.lastModifiedDateTime, forKey: .lastModifiedDateTime)
-        try container.encodeIfPresent(self.state, forKey: .state)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.lastModifiedDateTime, &container, .lastModifiedDateTime)
+        try ODataTypes.encode(self.state, &container, .state)
     }
 }

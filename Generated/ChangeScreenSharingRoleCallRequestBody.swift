@@ -39,15 +39,15 @@ public struct ChangeScreenSharingRoleCallRequestBody: Swift.Codable, Swift.Hasha
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.role = try container.decodeIfPresent(Swift.String.self, forKey: .role)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.role = try ODataTypes.decode(Swift.String.self, container, .role)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: ChangeScreenSharingRoleCallRequestBody.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.role, forKey: .role)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.role, &container, .role)
     }
 }

@@ -50,19 +50,19 @@ public struct ChatInfo: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.messageId = try container.decodeIfPresent(Swift.String.self, forKey: .messageId)
-        self.replyChainMessageId = try container.decodeIfPresent(Swift.String.self, forKey: .replyChainMessageId)
-        self.threadId = try container.decodeIfPresent(Swift.String.self, forKey: .threadId)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.messageId = try ODataTypes.decode(Swift.String.self, container, .messageId)
+        self.replyChainMessageId = try ODataTypes.decode(Swift.String.self, container, .replyChainMessageId)
+        self.threadId = try ODataTypes.decode(Swift.String.self, container, .threadId)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: ChatInfo.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.messageId, forKey: .messageId)
-        try container.encodeIfPresent(self.replyChainMessageId, forKey: .replyChainMessageId)
-        try container.encodeIfPresent(self.threadId, forKey: .threadId)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.messageId, &container, .messageId)
+        try ODataTypes.encode(self.replyChainMessageId, &container, .replyChainMessageId)
+        try ODataTypes.encode(self.threadId, &container, .threadId)
     }
 }

@@ -50,19 +50,19 @@ public struct Identity: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.displayName = try container.decodeIfPresent(Swift.String.self, forKey: .displayName)
-        self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id)
-        self.tenantId = try container.decodeIfPresent(Swift.String.self, forKey: .tenantId)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.displayName = try ODataTypes.decode(Swift.String.self, container, .displayName)
+        self.id = try ODataTypes.decode(Swift.String.self, container, .id)
+        self.tenantId = try ODataTypes.decode(Swift.String.self, container, .tenantId)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: Identity.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.displayName, forKey: .displayName)
-        try container.encodeIfPresent(self.id, forKey: .id)
-        try container.encodeIfPresent(self.tenantId, forKey: .tenantId)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.displayName, &container, .displayName)
+        try ODataTypes.encode(self.id, &container, .id)
+        try ODataTypes.encode(self.tenantId, &container, .tenantId)
     }
 }

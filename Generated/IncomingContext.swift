@@ -56,21 +56,21 @@ public struct IncomingContext: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.observedParticipantId = try container.decodeIfPresent(Swift.String.self, forKey: .observedParticipantId)
-        self.onBehalfOf = try container.decodeIfPresent(IdentitySet.self, forKey: .onBehalfOf)
-        self.sourceParticipantId = try container.decodeIfPresent(Swift.String.self, forKey: .sourceParticipantId)
-        self.transferor = try container.decodeIfPresent(IdentitySet.self, forKey: .transferor)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.observedParticipantId = try ODataTypes.decode(Swift.String.self, container, .observedParticipantId)
+        self.onBehalfOf = try ODataTypes.decode(IdentitySet.self, container, .onBehalfOf)
+        self.sourceParticipantId = try ODataTypes.decode(Swift.String.self, container, .sourceParticipantId)
+        self.transferor = try ODataTypes.decode(IdentitySet.self, container, .transferor)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: IncomingContext.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.observedParticipantId, forKey: .observedParticipantId)
-        try container.encodeIfPresent(self.onBehalfOf, forKey: .onBehalfOf)
-        try container.encodeIfPresent(self.sourceParticipantId, forKey: .sourceParticipantId)
-        try container.encodeIfPresent(self.transferor, forKey: .transferor)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.observedParticipantId, &container, .observedParticipantId)
+        try ODataTypes.encode(self.onBehalfOf, &container, .onBehalfOf)
+        try ODataTypes.encode(self.sourceParticipantId, &container, .sourceParticipantId)
+        try ODataTypes.encode(self.transferor, &container, .transferor)
     }
 }

@@ -51,19 +51,19 @@ public struct InvitationParticipantInfo: Swift.Codable, Swift.Hashable, Swift.Se
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.endpointType = try container.decodeIfPresent(Swift.String.self, forKey: .endpointType)
-        self.identity = try container.decodeIfPresent(IdentitySet.self, forKey: .identity)
-        self.replacesCallId = try container.decodeIfPresent(Swift.String.self, forKey: .replacesCallId)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.endpointType = try ODataTypes.decode(Swift.String.self, container, .endpointType)
+        self.identity = try ODataTypes.decode(IdentitySet.self, container, .identity)
+        self.replacesCallId = try ODataTypes.decode(Swift.String.self, container, .replacesCallId)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: InvitationParticipantInfo.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.endpointType, forKey: .endpointType)
-        try container.encodeIfPresent(self.identity, forKey: .identity)
-        try container.encodeIfPresent(self.replacesCallId, forKey: .replacesCallId)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.endpointType, &container, .endpointType)
+        try ODataTypes.encode(self.identity, &container, .identity)
+        try ODataTypes.encode(self.replacesCallId, &container, .replacesCallId)
     }
 }

@@ -38,15 +38,15 @@ public struct LogTeleconferenceDeviceQualityCallRequestBody: Swift.Codable, Swif
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.quality = try container.decodeIfPresent(TeleconferenceDeviceQuality.self, forKey: .quality)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.quality = try ODataTypes.decode(TeleconferenceDeviceQuality.self, container, .quality)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: LogTeleconferenceDeviceQualityCallRequestBody.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.quality, forKey: .quality)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.quality, &container, .quality)
     }
 }

@@ -38,15 +38,15 @@ public struct MediaConfig: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.removeFromDefaultAudioGroup = try container.decodeIfPresent(Swift.Bool.self, forKey: .removeFromDefaultAudioGroup)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.removeFromDefaultAudioGroup = try ODataTypes.decode(Swift.Bool.self, container, .removeFromDefaultAudioGroup)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: MediaConfig.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.removeFromDefaultAudioGroup, forKey: .removeFromDefaultAudioGroup)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.removeFromDefaultAudioGroup, &container, .removeFromDefaultAudioGroup)
     }
 }

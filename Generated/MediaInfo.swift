@@ -45,17 +45,17 @@ public struct MediaInfo: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.resourceId = try container.decodeIfPresent(Swift.String.self, forKey: .resourceId)
-        self.uri = try container.decodeIfPresent(Swift.String.self, forKey: .uri)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.resourceId = try ODataTypes.decode(Swift.String.self, container, .resourceId)
+        self.uri = try ODataTypes.decode(Swift.String.self, container, .uri)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: MediaInfo.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.resourceId, forKey: .resourceId)
-        try container.encodeIfPresent(self.uri, forKey: .uri)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.resourceId, &container, .resourceId)
+        try ODataTypes.encode(self.uri, &container, .uri)
     }
 }

@@ -38,15 +38,15 @@ public struct MediaPrompt: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.mediaInfo = try container.decodeIfPresent(MediaInfo.self, forKey: .mediaInfo)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.mediaInfo = try ODataTypes.decode(MediaInfo.self, container, .mediaInfo)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: MediaPrompt.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.mediaInfo, forKey: .mediaInfo)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.mediaInfo, &container, .mediaInfo)
     }
 }

@@ -65,23 +65,23 @@ public struct MediaStream: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.direction = try container.decodeIfPresent(Swift.String.self, forKey: .direction)
-        self.label = try container.decodeIfPresent(Swift.String.self, forKey: .label)
-        self.mediaType = try container.decodeIfPresent(Swift.String.self, forKey: .mediaType)
-        self.serverMuted = try container.decodeIfPresent(Swift.Bool.self, forKey: .serverMuted)
-        self.sourceId = try container.decodeIfPresent(Swift.String.self, forKey: .sourceId)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.direction = try ODataTypes.decode(Swift.String.self, container, .direction)
+        self.label = try ODataTypes.decode(Swift.String.self, container, .label)
+        self.mediaType = try ODataTypes.decode(Swift.String.self, container, .mediaType)
+        self.serverMuted = try ODataTypes.decode(Swift.Bool.self, container, .serverMuted)
+        self.sourceId = try ODataTypes.decode(Swift.String.self, container, .sourceId)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: MediaStream.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.direction, forKey: .direction)
-        try container.encodeIfPresent(self.label, forKey: .label)
-        try container.encodeIfPresent(self.mediaType, forKey: .mediaType)
-        try container.encodeIfPresent(self.serverMuted, forKey: .serverMuted)
-        try container.encodeIfPresent(self.sourceId, forKey: .sourceId)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.direction, &container, .direction)
+        try ODataTypes.encode(self.label, &container, .label)
+        try ODataTypes.encode(self.mediaType, &container, .mediaType)
+        try ODataTypes.encode(self.serverMuted, &container, .serverMuted)
+        try ODataTypes.encode(self.sourceId, &container, .sourceId)
     }
 }

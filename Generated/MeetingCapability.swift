@@ -50,19 +50,19 @@ public struct MeetingCapability: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.allowAnonymousUsersToDialOut = try container.decodeIfPresent(Swift.Bool.self, forKey: .allowAnonymousUsersToDialOut)
-        self.allowAnonymousUsersToStartMeeting = try container.decodeIfPresent(Swift.Bool.self, forKey: .allowAnonymousUsersToStartMeeting)
-        self.autoAdmittedUsers = try container.decodeIfPresent(AutoAdmittedUsersType.self, forKey: .autoAdmittedUsers)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.allowAnonymousUsersToDialOut = try ODataTypes.decode(Swift.Bool.self, container, .allowAnonymousUsersToDialOut)
+        self.allowAnonymousUsersToStartMeeting = try ODataTypes.decode(Swift.Bool.self, container, .allowAnonymousUsersToStartMeeting)
+        self.autoAdmittedUsers = try ODataTypes.decode(AutoAdmittedUsersType.self, container, .autoAdmittedUsers)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: MeetingCapability.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.allowAnonymousUsersToDialOut, forKey: .allowAnonymousUsersToDialOut)
-        try container.encodeIfPresent(self.allowAnonymousUsersToStartMeeting, forKey: .allowAnonymousUsersToStartMeeting)
-        try container.encodeIfPresent(self.autoAdmittedUsers, forKey: .autoAdmittedUsers)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.allowAnonymousUsersToDialOut, &container, .allowAnonymousUsersToDialOut)
+        try ODataTypes.encode(self.allowAnonymousUsersToStartMeeting, &container, .allowAnonymousUsersToStartMeeting)
+        try ODataTypes.encode(self.autoAdmittedUsers, &container, .autoAdmittedUsers)
     }
 }

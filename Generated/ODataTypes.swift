@@ -4,7 +4,7 @@
 import APIDocRuntime
 import Foundation
 
-/// The types of the docs by OData name.
+/// The types of the docs by OData name, and the functions the code of each type calls.
 public enum ODataTypes {
     /// Every OData type name the docs define, sorted.
     public static let names: [Swift.String] = [
@@ -72,139 +72,88 @@ public enum ODataTypes {
         "microsoft.graph.updateRecordingStatusOperation",
     ]
 
+    /// The Swift type for each OData type name, by the name in lower case.
+    static let typesByName: [Swift.String: any (Swift.Codable & Swift.Hashable & Swift.Sendable).Type] = [
+        "microsoft.graph.answercallrequestbody": AnswerCallRequestBody.self,
+        "microsoft.graph.apphostedmediaconfig": AppHostedMediaConfig.self,
+        "microsoft.graph.audioroutinggroup": AudioRoutingGroup.self,
+        "microsoft.graph.autoadmitteduserstype": AutoAdmittedUsersType.self,
+        "microsoft.graph.call": Call.self,
+        "microsoft.graph.calldirection": CallDirection.self,
+        "microsoft.graph.callmediastate": CallMediaState.self,
+        "microsoft.graph.calloptions": CallOptions.self,
+        "microsoft.graph.callroute": CallRoute.self,
+        "microsoft.graph.callstate": CallState.self,
+        "microsoft.graph.calltranscriptioninfo": CallTranscriptionInfo.self,
+        "microsoft.graph.cancelmediaprocessingcallrequestbody": CancelMediaProcessingCallRequestBody.self,
+        "microsoft.graph.cancelmediaprocessingoperation": CancelMediaProcessingOperation.self,
+        "microsoft.graph.changescreensharingrolecallrequestbody": ChangeScreenSharingRoleCallRequestBody.self,
+        "microsoft.graph.chatinfo": ChatInfo.self,
+        "microsoft.graph.commsoperation": AnyCommsOperation.self,
+        "microsoft.graph.entity": Entity.self,
+        "microsoft.graph.identity": Identity.self,
+        "microsoft.graph.identityset": IdentitySet.self,
+        "microsoft.graph.incomingcontext": IncomingContext.self,
+        "microsoft.graph.invitationparticipantinfo": InvitationParticipantInfo.self,
+        "microsoft.graph.inviteparticipantsoperation": InviteParticipantsOperation.self,
+        "microsoft.graph.logteleconferencedevicequalitycallrequestbody": LogTeleconferenceDeviceQualityCallRequestBody.self,
+        "microsoft.graph.mediaconfig": AnyMediaConfig.self,
+        "microsoft.graph.mediainfo": MediaInfo.self,
+        "microsoft.graph.mediaprompt": MediaPrompt.self,
+        "microsoft.graph.mediastate": MediaState.self,
+        "microsoft.graph.mediastream": MediaStream.self,
+        "microsoft.graph.meetingcapability": MeetingCapability.self,
+        "microsoft.graph.meetinginfo": AnyMeetingInfo.self,
+        "microsoft.graph.modality": Modality.self,
+        "microsoft.graph.mutecallrequestbody": MuteCallRequestBody.self,
+        "microsoft.graph.muteparticipantoperation": MuteParticipantOperation.self,
+        "microsoft.graph.organizermeetinginfo": OrganizerMeetingInfo.self,
+        "microsoft.graph.participant": Participant.self,
+        "microsoft.graph.participantinfo": ParticipantInfo.self,
+        "microsoft.graph.participantjoiningnotification": ParticipantJoiningNotification.self,
+        "microsoft.graph.playpromptcallrequestbody": PlayPromptCallRequestBody.self,
+        "microsoft.graph.playpromptoperation": PlayPromptOperation.self,
+        "microsoft.graph.recordoperation": RecordOperation.self,
+        "microsoft.graph.recordresponsecallrequestbody": RecordResponseCallRequestBody.self,
+        "microsoft.graph.recordinginfo": RecordingInfo.self,
+        "microsoft.graph.redirectcallrequestbody": RedirectCallRequestBody.self,
+        "microsoft.graph.rejectcallrequestbody": RejectCallRequestBody.self,
+        "microsoft.graph.resultinfo": ResultInfo.self,
+        "microsoft.graph.routingpolicy": RoutingPolicy.self,
+        "microsoft.graph.servicehostedmediaconfig": ServiceHostedMediaConfig.self,
+        "microsoft.graph.subscribetotonecallrequestbody": SubscribeToToneCallRequestBody.self,
+        "microsoft.graph.subscribetotoneoperation": SubscribeToToneOperation.self,
+        "microsoft.graph.teleconferencedeviceaudioquality": TeleconferenceDeviceAudioQuality.self,
+        "microsoft.graph.teleconferencedevicemediaquality": AnyTeleconferenceDeviceMediaQuality.self,
+        "microsoft.graph.teleconferencedevicequality": TeleconferenceDeviceQuality.self,
+        "microsoft.graph.teleconferencedevicescreensharingquality": TeleconferenceDeviceScreenSharingQuality.self,
+        "microsoft.graph.teleconferencedevicevideoquality": TeleconferenceDeviceVideoQuality.self,
+        "microsoft.graph.tokenmeetinginfo": TokenMeetingInfo.self,
+        "microsoft.graph.tone": Tone.self,
+        "microsoft.graph.toneinfo": ToneInfo.self,
+        "microsoft.graph.transfercallrequestbody": TransferCallRequestBody.self,
+        "microsoft.graph.unmutecallrequestbody": UnmuteCallRequestBody.self,
+        "microsoft.graph.unmuteparticipantoperation": UnmuteParticipantOperation.self,
+        "microsoft.graph.updaterecordingstatuscallrequestbody": UpdateRecordingStatusCallRequestBody.self,
+        "microsoft.graph.updaterecordingstatusoperation": UpdateRecordingStatusOperation.self,
+    ]
+
     /// The Swift type for an OData type name such as `microsoft.graph.call` (a leading `#` and letter case are ignored).
     public static func type(named name: Swift.String) -> (any (Swift.Codable & Swift.Hashable & Swift.Sendable).Type)? {
         var key = name.lowercased()
         if key.hasPrefix("#") {
             key.removeFirst()
         }
-        switch key {
-        case "microsoft.graph.answercallrequestbody":
-            return AnswerCallRequestBody.self
-        case "microsoft.graph.apphostedmediaconfig":
-            return AppHostedMediaConfig.self
-        case "microsoft.graph.audioroutinggroup":
-            return AudioRoutingGroup.self
-        case "microsoft.graph.autoadmitteduserstype":
-            return AutoAdmittedUsersType.self
-        case "microsoft.graph.call":
-            return Call.self
-        case "microsoft.graph.calldirection":
-            return CallDirection.self
-        case "microsoft.graph.callmediastate":
-            return CallMediaState.self
-        case "microsoft.graph.calloptions":
-            return CallOptions.self
-        case "microsoft.graph.callroute":
-            return CallRoute.self
-        case "microsoft.graph.callstate":
-            return CallState.self
-        case "microsoft.graph.calltranscriptioninfo":
-            return CallTranscriptionInfo.self
-        case "microsoft.graph.cancelmediaprocessingcallrequestbody":
-            return CancelMediaProcessingCallRequestBody.self
-        case "microsoft.graph.cancelmediaprocessingoperation":
-            return CancelMediaProcessingOperation.self
-        case "microsoft.graph.changescreensharingrolecallrequestbody":
-            return ChangeScreenSharingRoleCallRequestBody.self
-        case "microsoft.graph.chatinfo":
-            return ChatInfo.self
-        case "microsoft.graph.commsoperation":
-            return AnyCommsOperation.self
-        case "microsoft.graph.entity":
-            return Entity.self
-        case "microsoft.graph.identity":
-            return Identity.self
-        case "microsoft.graph.identityset":
-            return IdentitySet.self
-        case "microsoft.graph.incomingcontext":
-            return IncomingContext.self
-        case "microsoft.graph.invitationparticipantinfo":
-            return InvitationParticipantInfo.self
-        case "microsoft.graph.inviteparticipantsoperation":
-            return InviteParticipantsOperation.self
-        case "microsoft.graph.logteleconferencedevicequalitycallrequestbody":
-            return LogTeleconferenceDeviceQualityCallRequestBody.self
-        case "microsoft.graph.mediaconfig":
-            return AnyMediaConfig.self
-        case "microsoft.graph.mediainfo":
-            return MediaInfo.self
-        case "microsoft.graph.mediaprompt":
-            return MediaPrompt.self
-        case "microsoft.graph.mediastate":
-            return MediaState.self
-        case "microsoft.graph.mediastream":
-            return MediaStream.self
-        case "microsoft.graph.meetingcapability":
-            return MeetingCapability.self
-        case "microsoft.graph.meetinginfo":
-            return AnyMeetingInfo.self
-        case "microsoft.graph.modality":
-            return Modality.self
-        case "microsoft.graph.mutecallrequestbody":
-            return MuteCallRequestBody.self
-        case "microsoft.graph.muteparticipantoperation":
-            return MuteParticipantOperation.self
-        case "microsoft.graph.organizermeetinginfo":
-            return OrganizerMeetingInfo.self
-        case "microsoft.graph.participant":
-            return Participant.self
-        case "microsoft.graph.participantinfo":
-            return ParticipantInfo.self
-        case "microsoft.graph.participantjoiningnotification":
-            return ParticipantJoiningNotification.self
-        case "microsoft.graph.playpromptcallrequestbody":
-            return PlayPromptCallRequestBody.self
-        case "microsoft.graph.playpromptoperation":
-            return PlayPromptOperation.self
-        case "microsoft.graph.recordoperation":
-            return RecordOperation.self
-        case "microsoft.graph.recordresponsecallrequestbody":
-            return RecordResponseCallRequestBody.self
-        case "microsoft.graph.recordinginfo":
-            return RecordingInfo.self
-        case "microsoft.graph.redirectcallrequestbody":
-            return RedirectCallRequestBody.self
-        case "microsoft.graph.rejectcallrequestbody":
-            return RejectCallRequestBody.self
-        case "microsoft.graph.resultinfo":
-            return ResultInfo.self
-        case "microsoft.graph.routingpolicy":
-            return RoutingPolicy.self
-        case "microsoft.graph.servicehostedmediaconfig":
-            return ServiceHostedMediaConfig.self
-        case "microsoft.graph.subscribetotonecallrequestbody":
-            return SubscribeToToneCallRequestBody.self
-        case "microsoft.graph.subscribetotoneoperation":
-            return SubscribeToToneOperation.self
-        case "microsoft.graph.teleconferencedeviceaudioquality":
-            return TeleconferenceDeviceAudioQuality.self
-        case "microsoft.graph.teleconferencedevicemediaquality":
-            return AnyTeleconferenceDeviceMediaQuality.self
-        case "microsoft.graph.teleconferencedevicequality":
-            return TeleconferenceDeviceQuality.self
-        case "microsoft.graph.teleconferencedevicescreensharingquality":
-            return TeleconferenceDeviceScreenSharingQuality.self
-        case "microsoft.graph.teleconferencedevicevideoquality":
-            return TeleconferenceDeviceVideoQuality.self
-        case "microsoft.graph.tokenmeetinginfo":
-            return TokenMeetingInfo.self
-        case "microsoft.graph.tone":
-            return Tone.self
-        case "microsoft.graph.toneinfo":
-            return ToneInfo.self
-        case "microsoft.graph.transfercallrequestbody":
-            return TransferCallRequestBody.self
-        case "microsoft.graph.unmutecallrequestbody":
-            return UnmuteCallRequestBody.self
-        case "microsoft.graph.unmuteparticipantoperation":
-            return UnmuteParticipantOperation.self
-        case "microsoft.graph.updaterecordingstatuscallrequestbody":
-            return UpdateRecordingStatusCallRequestBody.self
-        case "microsoft.graph.updaterecordingstatusoperation":
-            return UpdateRecordingStatusOperation.self
-        default:
-            return nil
-        }
+        return typesByName[key]
+    }
+
+    /// `container.decodeIfPresent(type, forKey: key)`, for the `init(from:)` of the generated types.
+    static func decode<Value: Swift.Decodable, Key: Swift.CodingKey>(_ type: Value.Type, _ container: Swift.KeyedDecodingContainer<Key>, _ key: Key) throws -> Value? {
+        try container.decodeIfPresent(type, forKey: key)
+    }
+
+    /// `container.encodeIfPresent(value, forKey: key)`, for the `encode(to:)` of the generated types.
+    static func encode<Value: Swift.Encodable, Key: Swift.CodingKey>(_ value: Value?, _ container: inout Swift.KeyedEncodingContainer<Key>, _ key: Key) throws {
+        try container.encodeIfPresent(value, forKey: key)
     }
 }

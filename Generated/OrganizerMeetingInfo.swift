@@ -38,15 +38,15 @@ public struct OrganizerMeetingInfo: Swift.Codable, Swift.Hashable, Swift.Sendabl
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.organizer = try container.decodeIfPresent(IdentitySet.self, forKey: .organizer)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.organizer = try ODataTypes.decode(IdentitySet.self, container, .organizer)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: OrganizerMeetingInfo.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.organizer, forKey: .organizer)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.organizer, &container, .organizer)
     }
 }

@@ -74,27 +74,27 @@ public struct Participant: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id)
-        self.info = try container.decodeIfPresent(ParticipantInfo.self, forKey: .info)
-        self.isInLobby = try container.decodeIfPresent(Swift.Bool.self, forKey: .isInLobby)
-        self.isMuted = try container.decodeIfPresent(Swift.Bool.self, forKey: .isMuted)
-        self.mediaStreams = try container.decodeIfPresent([MediaStream].self, forKey: .mediaStreams)
-        self.metadata = try container.decodeIfPresent(Swift.String.self, forKey: .metadata)
-        self.recordingInfo = try container.decodeIfPresent(RecordingInfo.self, forKey: .recordingInfo)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.id = try ODataTypes.decode(Swift.String.self, container, .id)
+        self.info = try ODataTypes.decode(ParticipantInfo.self, container, .info)
+        self.isInLobby = try ODataTypes.decode(Swift.Bool.self, container, .isInLobby)
+        self.isMuted = try ODataTypes.decode(Swift.Bool.self, container, .isMuted)
+        self.mediaStreams = try ODataTypes.decode([MediaStream].self, container, .mediaStreams)
+        self.metadata = try ODataTypes.decode(Swift.String.self, container, .metadata)
+        self.recordingInfo = try ODataTypes.decode(RecordingInfo.self, container, .recordingInfo)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: Participant.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.id, forKey: .id)
-        try container.encodeIfPresent(self.info, forKey: .info)
-        try container.encodeIfPresent(self.isInLobby, forKey: .isInLobby)
-        try container.encodeIfPresent(self.isMuted, forKey: .isMuted)
-        try container.encodeIfPresent(self.mediaStreams, forKey: .mediaStreams)
-        try container.encodeIfPresent(self.metadata, forKey: .metadata)
-        try container.encodeIfPresent(self.recordingInfo, forKey: .recordingInfo)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.id, &container, .id)
+        try ODataTypes.encode(self.info, &container, .info)
+        try ODataTypes.encode(self.isInLobby, &container, .isInLobby)
+        try ODataTypes.encode(self.isMuted, &container, .isMuted)
+        try ODataTypes.encode(self.mediaStreams, &container, .mediaStreams)
+        try ODataTypes.encode(self.metadata, &container, .metadata)
+        try ODataTypes.encode(self.recordingInfo, &container, .recordingInfo)
     }
 }

@@ -72,25 +72,25 @@ public struct ParticipantInfo: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.countryCode = try container.decodeIfPresent(Swift.String.self, forKey: .countryCode)
-        self.endpointType = try container.decodeIfPresent(Swift.String.self, forKey: .endpointType)
-        self.identity = try container.decodeIfPresent(IdentitySet.self, forKey: .identity)
-        self.languageId = try container.decodeIfPresent(Swift.String.self, forKey: .languageId)
-        self.platformId = try container.decodeIfPresent(Swift.String.self, forKey: .platformId)
-        self.region = try container.decodeIfPresent(Swift.String.self, forKey: .region)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.countryCode = try ODataTypes.decode(Swift.String.self, container, .countryCode)
+        self.endpointType = try ODataTypes.decode(Swift.String.self, container, .endpointType)
+        self.identity = try ODataTypes.decode(IdentitySet.self, container, .identity)
+        self.languageId = try ODataTypes.decode(Swift.String.self, container, .languageId)
+        self.platformId = try ODataTypes.decode(Swift.String.self, container, .platformId)
+        self.region = try ODataTypes.decode(Swift.String.self, container, .region)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: ParticipantInfo.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.countryCode, forKey: .countryCode)
-        try container.encodeIfPresent(self.endpointType, forKey: .endpointType)
-        try container.encodeIfPresent(self.identity, forKey: .identity)
-        try container.encodeIfPresent(self.languageId, forKey: .languageId)
-        try container.encodeIfPresent(self.platformId, forKey: .platformId)
-        try container.encodeIfPresent(self.region, forKey: .region)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.countryCode, &container, .countryCode)
+        try ODataTypes.encode(self.endpointType, &container, .endpointType)
+        try ODataTypes.encode(self.identity, &container, .identity)
+        try ODataTypes.encode(self.languageId, &container, .languageId)
+        try ODataTypes.encode(self.platformId, &container, .platformId)
+        try ODataTypes.encode(self.region, &container, .region)
     }
 }

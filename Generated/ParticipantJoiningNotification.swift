@@ -38,15 +38,15 @@ public struct ParticipantJoiningNotification: Swift.Codable, Swift.Hashable, Swi
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.call = try container.decodeIfPresent(Call.self, forKey: .call)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.call = try ODataTypes.decode(Call.self, container, .call)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: ParticipantJoiningNotification.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.call, forKey: .call)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.call, &container, .call)
     }
 }

@@ -51,19 +51,19 @@ public struct PlayPromptCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Se
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.prompts = try container.decodeIfPresent([MediaPrompt].self, forKey: .prompts)
-        self.loop = try container.decodeIfPresent(Swift.Bool.self, forKey: .loop)
-        self.clientContext = try container.decodeIfPresent(Swift.String.self, forKey: .clientContext)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.prompts = try ODataTypes.decode([MediaPrompt].self, container, .prompts)
+        self.loop = try ODataTypes.decode(Swift.Bool.self, container, .loop)
+        self.clientContext = try ODataTypes.decode(Swift.String.self, container, .clientContext)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: PlayPromptCallRequestBody.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.prompts, forKey: .prompts)
-        try container.encodeIfPresent(self.loop, forKey: .loop)
-        try container.encodeIfPresent(self.clientContext, forKey: .clientContext)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.prompts, &container, .prompts)
+        try ODataTypes.encode(self.loop, &container, .loop)
+        try ODataTypes.encode(self.clientContext, &container, .clientContext)
     }
 }

@@ -65,23 +65,23 @@ public struct PlayPromptOperation: Swift.Codable, Swift.Hashable, Swift.Sendable
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id)
-        self.clientContext = try container.decodeIfPresent(Swift.String.self, forKey: .clientContext)
-        self.resultInfo = try container.decodeIfPresent(ResultInfo.self, forKey: .resultInfo)
-        self.status = try container.decodeIfPresent(Swift.String.self, forKey: .status)
-        self.completionReason = try container.decodeIfPresent(Swift.String.self, forKey: .completionReason)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.id = try ODataTypes.decode(Swift.String.self, container, .id)
+        self.clientContext = try ODataTypes.decode(Swift.String.self, container, .clientContext)
+        self.resultInfo = try ODataTypes.decode(ResultInfo.self, container, .resultInfo)
+        self.status = try ODataTypes.decode(Swift.String.self, container, .status)
+        self.completionReason = try ODataTypes.decode(Swift.String.self, container, .completionReason)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: PlayPromptOperation.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.id, forKey: .id)
-        try container.encodeIfPresent(self.clientContext, forKey: .clientContext)
-        try container.encodeIfPresent(self.resultInfo, forKey: .resultInfo)
-        try container.encodeIfPresent(self.status, forKey: .status)
-        try container.encodeIfPresent(self.completionReason, forKey: .completionReason)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.id, &container, .id)
+        try ODataTypes.encode(self.clientContext, &container, .clientContext)
+        try ODataTypes.encode(self.resultInfo, &container, .resultInfo)
+        try ODataTypes.encode(self.status, &container, .status)
+        try ODataTypes.encode(self.completionReason, &container, .completionReason)
     }
 }

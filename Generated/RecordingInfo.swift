@@ -51,19 +51,19 @@ public struct RecordingInfo: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.initiatedBy = try container.decodeIfPresent(ParticipantInfo.self, forKey: .initiatedBy)
-        self.initiator = try container.decodeIfPresent(IdentitySet.self, forKey: .initiator)
-        self.recordingStatus = try container.decodeIfPresent(Swift.String.self, forKey: .recordingStatus)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.initiatedBy = try ODataTypes.decode(ParticipantInfo.self, container, .initiatedBy)
+        self.initiator = try ODataTypes.decode(IdentitySet.self, container, .initiator)
+        self.recordingStatus = try ODataTypes.decode(Swift.String.self, container, .recordingStatus)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: RecordingInfo.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.initiatedBy, forKey: .initiatedBy)
-        try container.encodeIfPresent(self.initiator, forKey: .initiator)
-        try container.encodeIfPresent(self.recordingStatus, forKey: .recordingStatus)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.initiatedBy, &container, .initiatedBy)
+        try ODataTypes.encode(self.initiator, &container, .initiator)
+        try ODataTypes.encode(self.recordingStatus, &container, .recordingStatus)
     }
 }

@@ -72,25 +72,25 @@ public struct RedirectCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Send
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.targets = try container.decodeIfPresent([InvitationParticipantInfo].self, forKey: .targets)
-        self.targetDisposition = try container.decodeIfPresent(Swift.String.self, forKey: .targetDisposition)
-        self.timeout = try container.decodeIfPresent(Swift.Int32.self, forKey: .timeout)
-        self.maskCallee = try container.decodeIfPresent(Swift.Bool.self, forKey: .maskCallee)
-        self.maskCaller = try container.decodeIfPresent(Swift.Bool.self, forKey: .maskCaller)
-        self.callbackUri = try container.decodeIfPresent(Swift.String.self, forKey: .callbackUri)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.targets = try ODataTypes.decode([InvitationParticipantInfo].self, container, .targets)
+        self.targetDisposition = try ODataTypes.decode(Swift.String.self, container, .targetDisposition)
+        self.timeout = try ODataTypes.decode(Swift.Int32.self, container, .timeout)
+        self.maskCallee = try ODataTypes.decode(Swift.Bool.self, container, .maskCallee)
+        self.maskCaller = try ODataTypes.decode(Swift.Bool.self, container, .maskCaller)
+        self.callbackUri = try ODataTypes.decode(Swift.String.self, container, .callbackUri)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: RedirectCallRequestBody.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.targets, forKey: .targets)
-        try container.encodeIfPresent(self.targetDisposition, forKey: .targetDisposition)
-        try container.encodeIfPresent(self.timeout, forKey: .timeout)
-        try container.encodeIfPresent(self.maskCallee, forKey: .maskCallee)
-        try container.encodeIfPresent(self.maskCaller, forKey: .maskCaller)
-        try container.encodeIfPresent(self.callbackUri, forKey: .callbackUri)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.targets, &container, .targets)
+        try ODataTypes.encode(self.targetDisposition, &container, .targetDisposition)
+        try ODataTypes.encode(self.timeout, &container, .timeout)
+        try ODataTypes.encode(self.maskCallee, &container, .maskCallee)
+        try ODataTypes.encode(self.maskCaller, &container, .maskCaller)
+        try ODataTypes.encode(self.callbackUri, &container, .callbackUri)
     }
 }

@@ -46,17 +46,17 @@ public struct RejectCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendab
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.reason = try container.decodeIfPresent(Swift.String.self, forKey: .reason)
-        self.callbackUri = try container.decodeIfPresent(Swift.String.self, forKey: .callbackUri)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.reason = try ODataTypes.decode(Swift.String.self, container, .reason)
+        self.callbackUri = try ODataTypes.decode(Swift.String.self, container, .callbackUri)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: RejectCallRequestBody.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.reason, forKey: .reason)
-        try container.encodeIfPresent(self.callbackUri, forKey: .callbackUri)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.reason, &container, .reason)
+        try ODataTypes.encode(self.callbackUri, &container, .callbackUri)
     }
 }

@@ -50,19 +50,19 @@ public struct ResultInfo: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.code = try container.decodeIfPresent(Swift.Int32.self, forKey: .code)
-        self.message = try container.decodeIfPresent(Swift.String.self, forKey: .message)
-        self.subcode = try container.decodeIfPresent(Swift.Int32.self, forKey: .subcode)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.code = try ODataTypes.decode(Swift.Int32.self, container, .code)
+        self.message = try ODataTypes.decode(Swift.String.self, container, .message)
+        self.subcode = try ODataTypes.decode(Swift.Int32.self, container, .subcode)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: ResultInfo.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.code, forKey: .code)
-        try container.encodeIfPresent(self.message, forKey: .message)
-        try container.encodeIfPresent(self.subcode, forKey: .subcode)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.code, &container, .code)
+        try ODataTypes.encode(self.message, &container, .message)
+        try ODataTypes.encode(self.subcode, &container, .subcode)
     }
 }

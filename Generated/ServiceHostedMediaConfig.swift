@@ -44,17 +44,17 @@ public struct ServiceHostedMediaConfig: Swift.Codable, Swift.Hashable, Swift.Sen
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.removeFromDefaultAudioGroup = try container.decodeIfPresent(Swift.Bool.self, forKey: .removeFromDefaultAudioGroup)
-        self.preFetchMedia = try container.decodeIfPresent([MediaInfo].self, forKey: .preFetchMedia)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.removeFromDefaultAudioGroup = try ODataTypes.decode(Swift.Bool.self, container, .removeFromDefaultAudioGroup)
+        self.preFetchMedia = try ODataTypes.decode([MediaInfo].self, container, .preFetchMedia)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: ServiceHostedMediaConfig.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.removeFromDefaultAudioGroup, forKey: .removeFromDefaultAudioGroup)
-        try container.encodeIfPresent(self.preFetchMedia, forKey: .preFetchMedia)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.removeFromDefaultAudioGroup, &container, .removeFromDefaultAudioGroup)
+        try ODataTypes.encode(self.preFetchMedia, &container, .preFetchMedia)
     }
 }

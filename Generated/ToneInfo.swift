@@ -45,17 +45,17 @@ public struct ToneInfo: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.sequenceId = try container.decodeIfPresent(Swift.Int64.self, forKey: .sequenceId)
-        self.tone = try container.decodeIfPresent(Tone.self, forKey: .tone)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.sequenceId = try ODataTypes.decode(Swift.Int64.self, container, .sequenceId)
+        self.tone = try ODataTypes.decode(Tone.self, container, .tone)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: ToneInfo.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.sequenceId, forKey: .sequenceId)
-        try container.encodeIfPresent(self.tone, forKey: .tone)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.sequenceId, &container, .sequenceId)
+        try ODataTypes.encode(self.tone, &container, .tone)
     }
 }

@@ -38,15 +38,15 @@ public struct TransferCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Send
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.transferTarget = try container.decodeIfPresent(InvitationParticipantInfo.self, forKey: .transferTarget)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.transferTarget = try ODataTypes.decode(InvitationParticipantInfo.self, container, .transferTarget)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: TransferCallRequestBody.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.transferTarget, forKey: .transferTarget)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.transferTarget, &container, .transferTarget)
     }
 }

@@ -38,15 +38,15 @@ public struct UnmuteCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendab
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.clientContext = try container.decodeIfPresent(Swift.String.self, forKey: .clientContext)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.clientContext = try ODataTypes.decode(Swift.String.self, container, .clientContext)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: UnmuteCallRequestBody.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.clientContext, forKey: .clientContext)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.clientContext, &container, .clientContext)
     }
 }

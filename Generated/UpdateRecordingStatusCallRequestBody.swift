@@ -46,17 +46,17 @@ public struct UpdateRecordingStatusCallRequestBody: Swift.Codable, Swift.Hashabl
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.clientContext = try container.decodeIfPresent(Swift.String.self, forKey: .clientContext)
-        self.status = try container.decodeIfPresent(Swift.String.self, forKey: .status)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.clientContext = try ODataTypes.decode(Swift.String.self, container, .clientContext)
+        self.status = try ODataTypes.decode(Swift.String.self, container, .status)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: UpdateRecordingStatusCallRequestBody.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.clientContext, forKey: .clientContext)
-        try container.encodeIfPresent(self.status, forKey: .status)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.clientContext, &container, .clientContext)
+        try ODataTypes.encode(self.status, &container, .status)
     }
 }

@@ -101,27 +101,50 @@ public enum SwiftEmitter {
     /// The name of the generated registry of types by OData name.
     public static let registryName = "ODataTypes"
 
+    /// `ODataTypes.decode(_:_:_:)` and `ODataTypes.encode(_:_:_:)`, what the `init(from:)` and
+    /// `encode(to:)` of generated structs call for each property.
+    static let decodeFunction = registryName + ".decode"
+    static let encodeFunction = registryName + ".encode"
+
     /// `ODataTypes.type(named:)`: the Swift type for an OData type name (the polymorphic wrapper
-    /// for types with derived types), for payloads whose type is known only at run time.
+    /// for types with derived types), for payloads whose type is known only at run time. The types
+    /// are a dictionary literal with an explicit type, not a `switch` over the names: a `switch`
+    /// with a string case per type is slow to type-check (a `~=` a case) and far slower to lower
+    /// (the mandatory SIL passes of a debug build take about a minute on 1,726 cases).
     static func registry(_ model: APIModel, context: EmitterContext, imports: [String], inputName: String) -> SwiftFile {
         var seen: Set<String> = []
         let sorted = model.types.sorted { $0.name < $1.name }
-        var cases: [SwiftStmt] = sorted.filter { seen.insert($0.name.lowercased()).inserted }.map { type in
-            let swiftType = context.wrapperNames[type.name] ?? context.swiftName(type.name)
-            return .caseLabel("case \(SwiftNames.literal(type.name.lowercased())):", body: [.line("return \(swiftType).self")])
+        let entries = sorted.filter { seen.insert($0.name.lowercased()).inserted }.map { type in
+            "        \(SwiftNames.literal(type.name.lowercased())): \(context.wrapperNames[type.name] ?? context.swiftName(type.name)).self,"
         }
-        cases.append(.caseLabel("default:", body: [.line("return nil")]))
+        let metatype = "any (Swift.Codable & Swift.Hashable & Swift.Sendable).Type"
+        let table = SwiftDecl.variable(
+            doc: ["The Swift type for each OData type name, by the name in lower case."], modifiers: "static let", name: "typesByName",
+            type: "[Swift.String: \(metatype)]", value: entries.isEmpty ? "[:]" : "[\n" + entries.joined(separator: "\n") + "\n    ]")
         let function = SwiftDecl.function(
             doc: ["The Swift type for an OData type name such as `microsoft.graph.call` (a leading `#` and letter case are ignored)."],
-            signature: "\(context.access) static func type(named name: Swift.String) -> (any (Swift.Codable & Swift.Hashable & Swift.Sendable).Type)?",
+            signature: "\(context.access) static func type(named name: Swift.String) -> (\(metatype))?",
             body: [
                 .line("var key = name.lowercased()"),
                 .block(header: "if key.hasPrefix(\"#\")", body: [.line("key.removeFirst()")], footer: ""),
-                .block(header: "switch key", body: cases, footer: ""),
+                .line("return typesByName[key]"),
             ])
         let names = SwiftDecl.variable(doc: ["Every OData type name the docs define, sorted."], modifiers: "\(context.access) static let", name: "names",
                                        type: "[Swift.String]", value: "[\n" + sorted.map { "        " + SwiftNames.literal($0.name) + "," }.joined(separator: "\n") + "\n    ]")
-        let decl = SwiftDecl.enumDecl(name: registryName, conformances: [], doc: ["The types of the docs by OData name."], members: [names, function])
+        // Generic functions for the `init(from:)` and `encode(to:)` of every generated struct: a call
+        // to one of them type-checks several times faster than `decodeIfPresent`/`encodeIfPresent`,
+        // whose overloads (one per standard type, and a generic one) the type checker searches a
+        // call at a time.
+        let decode = SwiftDecl.function(
+            doc: ["`container.decodeIfPresent(type, forKey: key)`, for the `init(from:)` of the generated types."],
+            signature: "static func decode<Value: Swift.Decodable, Key: Swift.CodingKey>(_ type: Value.Type, _ container: Swift.KeyedDecodingContainer<Key>, _ key: Key) throws -> Value?",
+            body: [.line("try container.decodeIfPresent(type, forKey: key)")])
+        let encode = SwiftDecl.function(
+            doc: ["`container.encodeIfPresent(value, forKey: key)`, for the `encode(to:)` of the generated types."],
+            signature: "static func encode<Value: Swift.Encodable, Key: Swift.CodingKey>(_ value: Value?, _ container: inout Swift.KeyedEncodingContainer<Key>, _ key: Key) throws",
+            body: [.line("try container.encodeIfPresent(value, forKey: key)")])
+        let decl = SwiftDecl.enumDecl(name: registryName, conformances: [], doc: ["The types of the docs by OData name, and the functions the code of each type calls."],
+                                      members: [names, table, function, decode, encode])
         return SwiftFile(name: registryName + ".swift", source: inputName + "/", imports: imports, declarations: [decl], access: context.access)
     }
 

@@ -135,7 +135,7 @@ struct ConfigurationCommandLineTests {
         #expect(files["Gadget.swift"]?.contains("public var shape: AnyOutline?") == true)
         #expect(files["GraphClient+FetchGadget.swift"]?.contains("public func fetchGadget(widgetId: Swift.String) async throws -> Gadget") == true)
         // The OData names stay: only the Swift names change.
-        #expect(files["ODataTypes.swift"]?.contains("case \"microsoft.graph.widget\":\n            return Gadget.self") == true)
+        #expect(files["ODataTypes.swift"]?.contains("        \"microsoft.graph.widget\": Gadget.self,\n") == true)
         #expect(files["Circle.swift"]?.contains("\"#microsoft.graph.circle\"") == true || files["AnyOutline.swift"]?.contains("\"#microsoft.graph.circle\"") == true)
     }
 

@@ -58,20 +58,20 @@ struct InheritanceEmissionTests {
 
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-                self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id)
-                self.subject = try container.decodeIfPresent(Swift.String.self, forKey: .subject)
-                self.state = try container.decodeIfPresent(CallState.self, forKey: .state)
+                self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+                self.id = try ODataTypes.decode(Swift.String.self, container, .id)
+                self.subject = try ODataTypes.decode(Swift.String.self, container, .subject)
+                self.state = try ODataTypes.decode(CallState.self, container, .state)
                 self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: Call.knownKeys)
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {
                 try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
                 var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.odataType, forKey: .odataType)
-                try container.encodeIfPresent(self.id, forKey: .id)
-                try container.encodeIfPresent(self.subject, forKey: .subject)
-                try container.encodeIfPresent(self.state, forKey: .state)
+                try ODataTypes.encode(self.odataType, &container, .odataType)
+                try ODataTypes.encode(self.id, &container, .id)
+                try ODataTypes.encode(self.subject, &container, .subject)
+                try ODataTypes.encode(self.state, &container, .state)
             }
         }
 

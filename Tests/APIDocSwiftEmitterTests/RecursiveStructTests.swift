@@ -62,20 +62,20 @@ struct RecursiveStructTests {
 
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-                self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name)
-                self._parent = try container.decodeIfPresent(Node.self, forKey: .parent).map { APIDocRuntime.Indirect($0) }
-                self.children = try container.decodeIfPresent([Node].self, forKey: .children)
+                self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+                self.name = try ODataTypes.decode(Swift.String.self, container, .name)
+                self._parent = try ODataTypes.decode(Node.self, container, .parent).map { APIDocRuntime.Indirect($0) }
+                self.children = try ODataTypes.decode([Node].self, container, .children)
                 self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: Node.knownKeys)
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {
                 try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
                 var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.odataType, forKey: .odataType)
-                try container.encodeIfPresent(self.name, forKey: .name)
-                try container.encodeIfPresent(self.parent, forKey: .parent)
-                try container.encodeIfPresent(self.children, forKey: .children)
+                try ODataTypes.encode(self.odataType, &container, .odataType)
+                try ODataTypes.encode(self.name, &container, .name)
+                try ODataTypes.encode(self.parent, &container, .parent)
+                try ODataTypes.encode(self.children, &container, .children)
             }
         }
 

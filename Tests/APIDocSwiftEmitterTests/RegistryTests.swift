@@ -16,7 +16,7 @@ struct RegistryTests {
             import APIDocRuntime
             import Foundation
 
-            /// The types of the docs by OData name.
+            /// The types of the docs by OData name, and the functions the code of each type calls.
             public enum ODataTypes {
                 /// Every OData type name the docs define, sorted.
                 public static let names: [Swift.String] = [
@@ -27,26 +27,32 @@ struct RegistryTests {
                     "microsoft.graph.serviceHostedMediaConfig",
                 ]
 
+                /// The Swift type for each OData type name, by the name in lower case.
+                static let typesByName: [Swift.String: any (Swift.Codable & Swift.Hashable & Swift.Sendable).Type] = [
+                    "microsoft.graph.apphostedmediaconfig": AppHostedMediaConfig.self,
+                    "microsoft.graph.call": Call.self,
+                    "microsoft.graph.callstate": CallState.self,
+                    "microsoft.graph.mediaconfig": AnyMediaConfig.self,
+                    "microsoft.graph.servicehostedmediaconfig": ServiceHostedMediaConfig.self,
+                ]
+
                 /// The Swift type for an OData type name such as `microsoft.graph.call` (a leading `#` and letter case are ignored).
                 public static func type(named name: Swift.String) -> (any (Swift.Codable & Swift.Hashable & Swift.Sendable).Type)? {
                     var key = name.lowercased()
                     if key.hasPrefix("#") {
                         key.removeFirst()
                     }
-                    switch key {
-                    case "microsoft.graph.apphostedmediaconfig":
-                        return AppHostedMediaConfig.self
-                    case "microsoft.graph.call":
-                        return Call.self
-                    case "microsoft.graph.callstate":
-                        return CallState.self
-                    case "microsoft.graph.mediaconfig":
-                        return AnyMediaConfig.self
-                    case "microsoft.graph.servicehostedmediaconfig":
-                        return ServiceHostedMediaConfig.self
-                    default:
-                        return nil
-                    }
+                    return typesByName[key]
+                }
+
+                /// `container.decodeIfPresent(type, forKey: key)`, for the `init(from:)` of the generated types.
+                static func decode<Value: Swift.Decodable, Key: Swift.CodingKey>(_ type: Value.Type, _ container: Swift.KeyedDecodingContainer<Key>, _ key: Key) throws -> Value? {
+                    try container.decodeIfPresent(type, forKey: key)
+                }
+
+                /// `container.encodeIfPresent(value, forKey: key)`, for the `encode(to:)` of the generated types.
+                static func encode<Value: Swift.Encodable, Key: Swift.CodingKey>(_ value: Value?, _ container: inout Swift.KeyedEncodingContainer<Key>, _ key: Key) throws {
+                    try container.encodeIfPresent(value, forKey: key)
                 }
             }
 
@@ -62,14 +68,18 @@ struct RegistryTests {
         let files = emitted(APIModel(types: [], operations: []))
         #expect(files.keys.sorted() == ["ODataTypes.swift"])
         #expect(files["ODataTypes.swift"]?.contains("    public static let names: [Swift.String] = [\n\n    ]\n") == true)
-        #expect(files["ODataTypes.swift"]?.contains("        switch key {\n        default:\n            return nil\n        }\n") == true)
+        #expect(files["ODataTypes.swift"]?.contains("    static let typesByName: [Swift.String: any (Swift.Codable & Swift.Hashable & Swift.Sendable).Type] = [:]\n") == true)
     }
 
     @Test func namesAreSortedWhateverTheModelOrder() {
         let shuffled = APIModel(types: Self.model.types.reversed(), operations: [])
         let text = emittedFile("ODataTypes.swift", shuffled)
-        let names = text.split(separator: "\n").filter { $0.hasPrefix("        \"microsoft.graph.") }.map { String($0) }
+        let lines = text.split(separator: "\n").filter { $0.hasPrefix("        \"microsoft.graph.") }.map { String($0) }
+        let names = lines.filter { $0.hasSuffix("\",") }
+        let entries = lines.filter { $0.hasSuffix(".self,") }
+        #expect(names.count == Self.model.types.count && entries.count == names.count)
         #expect(names == names.sorted())
+        #expect(entries == entries.sorted())
         #expect(text == emittedFile("ODataTypes.swift", Self.model))
     }
 }

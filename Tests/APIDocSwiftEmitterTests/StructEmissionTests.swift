@@ -70,24 +70,24 @@ struct StructEmissionTests {
 
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-                self.threadId = try container.decodeIfPresent(Swift.String.self, forKey: .threadId)
-                self.counts = try container.decodeIfPresent([Swift.Int32].self, forKey: .counts)
-                self.`class` = try container.decodeIfPresent(Swift.Bool.self, forKey: .`class`)
-                self.userId = try container.decodeIfPresent(APIDocRuntime.GUID.self, forKey: .userId)
-                self.status = try container.decodeIfPresent(Swift.String.self, forKey: .status)
+                self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+                self.threadId = try ODataTypes.decode(Swift.String.self, container, .threadId)
+                self.counts = try ODataTypes.decode([Swift.Int32].self, container, .counts)
+                self.`class` = try ODataTypes.decode(Swift.Bool.self, container, .`class`)
+                self.userId = try ODataTypes.decode(APIDocRuntime.GUID.self, container, .userId)
+                self.status = try ODataTypes.decode(Swift.String.self, container, .status)
                 self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: ChatInfo.knownKeys)
             }
 
             public func encode(to encoder: any Swift.Encoder) throws {
                 try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
                 var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.odataType, forKey: .odataType)
-                try container.encodeIfPresent(self.threadId, forKey: .threadId)
-                try container.encodeIfPresent(self.counts, forKey: .counts)
-                try container.encodeIfPresent(self.`class`, forKey: .`class`)
-                try container.encodeIfPresent(self.userId, forKey: .userId)
-                try container.encodeIfPresent(self.status, forKey: .status)
+                try ODataTypes.encode(self.odataType, &container, .odataType)
+                try ODataTypes.encode(self.threadId, &container, .threadId)
+                try ODataTypes.encode(self.counts, &container, .counts)
+                try ODataTypes.encode(self.`class`, &container, .`class`)
+                try ODataTypes.encode(self.userId, &container, .userId)
+                try ODataTypes.encode(self.status, &container, .status)
             }
         }
 

@@ -70,7 +70,7 @@ struct WrapperEmissionTests {
     @Test func propertiesOfThePolymorphicTypeUseTheWrapper() {
         let text = emittedFile("Call.swift", Fixtures.wrapperModel)
         #expect(text.contains("    public var mediaConfig: AnyMediaConfig?\n"))
-        #expect(text.contains("try container.decodeIfPresent(AnyMediaConfig.self, forKey: .mediaConfig)"))
+        #expect(text.contains("try ODataTypes.decode(AnyMediaConfig.self, container, .mediaConfig)"))
     }
 
     @Test func derivedTypesThemselvesStayStructs() {

@@ -4,12 +4,18 @@
 import APIDocRuntime
 import Foundation
 
-/// The types of the docs by OData name.
+/// The types of the docs by OData name, and the functions the code of each type calls.
 public enum ODataTypes {
     /// Every OData type name the docs define, sorted.
     public static let names: [Swift.String] = [
         "microsoft.graph.widget",
         "microsoft.graph.widgetColor",
+    ]
+
+    /// The Swift type for each OData type name, by the name in lower case.
+    static let typesByName: [Swift.String: any (Swift.Codable & Swift.Hashable & Swift.Sendable).Type] = [
+        "microsoft.graph.widget": Widget.self,
+        "microsoft.graph.widgetcolor": WidgetColor.self,
     ]
 
     /// The Swift type for an OData type name such as `microsoft.graph.call` (a leading `#` and letter case are ignored).
@@ -18,13 +24,16 @@ public enum ODataTypes {
         if key.hasPrefix("#") {
             key.removeFirst()
         }
-        switch key {
-        case "microsoft.graph.widget":
-            return Widget.self
-        case "microsoft.graph.widgetcolor":
-            return WidgetColor.self
-        default:
-            return nil
-        }
+        return typesByName[key]
+    }
+
+    /// `container.decodeIfPresent(type, forKey: key)`, for the `init(from:)` of the generated types.
+    static func decode<Value: Swift.Decodable, Key: Swift.CodingKey>(_ type: Value.Type, _ container: Swift.KeyedDecodingContainer<Key>, _ key: Key) throws -> Value? {
+        try container.decodeIfPresent(type, forKey: key)
+    }
+
+    /// `container.encodeIfPresent(value, forKey: key)`, for the `encode(to:)` of the generated types.
+    static func encode<Value: Swift.Encodable, Key: Swift.CodingKey>(_ value: Value?, _ container: inout Swift.KeyedEncodingContainer<Key>, _ key: Key) throws {
+        try container.encodeIfPresent(value, forKey: key)
     }
 }

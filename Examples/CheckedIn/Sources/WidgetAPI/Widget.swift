@@ -62,23 +62,23 @@ public struct Widget: Swift.Codable, Swift.Hashable, Swift.Sendable {
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try container.decodeIfPresent(Swift.String.self, forKey: .odataType)
-        self.id = try container.decodeIfPresent(Swift.String.self, forKey: .id)
-        self.name = try container.decodeIfPresent(Swift.String.self, forKey: .name)
-        self.size = try container.decodeIfPresent(Swift.Int32.self, forKey: .size)
-        self.color = try container.decodeIfPresent(WidgetColor.self, forKey: .color)
-        self.createdDateTime = try container.decodeIfPresent(APIDocRuntime.DateTimeOffset.self, forKey: .createdDateTime)
+        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
+        self.id = try ODataTypes.decode(Swift.String.self, container, .id)
+        self.name = try ODataTypes.decode(Swift.String.self, container, .name)
+        self.size = try ODataTypes.decode(Swift.Int32.self, container, .size)
+        self.color = try ODataTypes.decode(WidgetColor.self, container, .color)
+        self.createdDateTime = try ODataTypes.decode(APIDocRuntime.DateTimeOffset.self, container, .createdDateTime)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: Widget.knownKeys)
     }
 
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.odataType, forKey: .odataType)
-        try container.encodeIfPresent(self.id, forKey: .id)
-        try container.encodeIfPresent(self.name, forKey: .name)
-        try container.encodeIfPresent(self.size, forKey: .size)
-        try container.encodeIfPresent(self.color, forKey: .color)
-        try container.encodeIfPresent(self.createdDateTime, forKey: .createdDateTime)
+        try ODataTypes.encode(self.odataType, &container, .odataType)
+        try ODataTypes.encode(self.id, &container, .id)
+        try ODataTypes.encode(self.name, &container, .name)
+        try ODataTypes.encode(self.size, &container, .size)
+        try ODataTypes.encode(self.color, &container, .color)
+        try ODataTypes.encode(self.createdDateTime, &container, .createdDateTime)
     }
 }
