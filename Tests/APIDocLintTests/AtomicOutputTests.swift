@@ -143,8 +143,9 @@ struct AtomicOutputTests {
         var outcomes: [String] = []
         var sawNew = false
         // Delays up to twice the measured write, so that some kills land after the swap (while
-        // the old folder is removed) or after the end; more attempts until both kinds were seen.
-        while (interrupted < 4 || attempts < 8 || !sawNew) && attempts < 16 {
+        // the old folder is removed) or after the end; more attempts until both kinds were seen
+        // (on a busy machine the poll may miss a short write, or a kill may land late).
+        while (interrupted < 4 || attempts < 8 || !sawNew) && attempts < 40 {
             attempts += 1
             try await resetOutput()
             let delay = Double.random(in: 0...(writeTime * 2))
