@@ -3,13 +3,16 @@
 # with a release build, measures
 #   (a) the floor: read every page and parse it with cmark (`apidocgen parse`), nothing else;
 #   (b) `apidocgen generate` into an empty folder;
+#   (b') the same into a folder in memory (/dev/shm), when there is one: ext4 without a journal
+#       skips the inodes deleted in the last minutes when it creates files, so (b) on a disk that
+#       has just deleted thousands of files (an earlier run, a build) measures that scan too;
 #   (c) the same into an up-to-date folder (no-op: must write nothing), which the folder's
 #       record of the last run answers after reading the pages;
 #   (c') the same with --no-cache: the whole pipeline, then nothing to write;
 #   (d) `apidocgen lint`;
 # each RUNS times (default 5), reporting the median wall time, CPU time (user+sys) and peak
 # memory, and the ratios (b)/(a) and (c)/(a). Uses /usr/bin/time (Debian package `time`).
-#   scripts/bench.sh [CORPUS] [RUNS]
+#   scripts/bench.sh [CORPUS] [RUNS]        (BENCH_DIR: where the runs write; default .build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus="${1:-../shared/corpus/graph-v1.0}"
@@ -21,8 +24,12 @@ if [ ! -x /usr/bin/time ]; then
 fi
 swift build -c release --product apidocgen 2>&1 | tail -1
 bin="$(swift build -c release --show-bin-path)/apidocgen"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# The runs write into a folder under .build (BENCH_DIR to choose another): a busy /tmp, where
+# other programs create and delete files all the time, makes file creation the measurement.
+mkdir -p "${BENCH_DIR:-.build}"
+work="$(mktemp -d "${BENCH_DIR:-.build}/bench.XXXXXX")"
+shm=""
+trap 'rm -rf "$work" ${shm:+"$shm"}' EXIT
 
 # measure NAME SETUP COMMAND...: prints "wall cpu rss" medians over the runs.
 measure() {
@@ -47,6 +54,14 @@ a=$(measure floor ":" "$bin" parse --input "$corpus")
 mkdir -p "$work/runs"
 b=$(measure generate "mv '$work/out' '$work/runs/'\$RANDOM\$RANDOM 2>/dev/null || true" "$bin" generate --input "$corpus" --output "$work/out")
 rm -rf "$work/runs"
+# (b') the same with the output in memory (tmpfs), when the machine has one: the pipeline and the
+# kernel's file calls without the disk's inode allocator.
+b2="0 0 0"
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    shm="$(mktemp -d /dev/shm/apidocgen-bench.XXXXXX)"
+    b2=$(measure generate-shm "mv '$shm/out' '$shm/old'\$RANDOM\$RANDOM 2>/dev/null || true" "$bin" generate --input "$corpus" --output "$shm/out")
+    rm -rf "$shm"
+fi
 "$bin" generate --input "$corpus" --output "$work/out" > /dev/null 2>&1
 c=$(measure noop ":" "$bin" generate --input "$corpus" --output "$work/out")
 written=$("$bin" generate --input "$corpus" --output "$work/out" 2>/dev/null | sed -E 's/.*wrote ([0-9]+) files.*/\1/')
@@ -55,17 +70,21 @@ written2=$("$bin" generate --no-cache --input "$corpus" --output "$work/out" 2>/
 d=$(measure lint ":" "$bin" lint --input "$corpus")
 files=$(ls "$work/out" | wc -l)
 
-python3 - "$a" "$b" "$c" "$c2" "$d" "$written" "$written2" "$runs" "$(nproc)" "$files" <<'PY'
+python3 - "$a" "$b" "$c" "$c2" "$d" "$written" "$written2" "$runs" "$(nproc)" "$files" "$b2" <<'PY'
 import sys
 rows = [("(a) floor: read + cmark parse", sys.argv[1]), (f"(b) generate, empty output ({sys.argv[10]} files)", sys.argv[2]),
+        ("(b') the same, output in memory (tmpfs)", sys.argv[11]),
         ("(c) generate, up to date (no-op)", sys.argv[3]), ("(c') the same, --no-cache (whole pipeline)", sys.argv[4]),
         ("(d) lint", sys.argv[5])]
+if sys.argv[11] == "0 0 0": rows.pop(2)
 vals = [list(map(float, v.split())) for _, v in rows]
 print(f"\nmedians of {sys.argv[8]} runs, {sys.argv[9]} cores")
 print(f"| step | wall (s) | CPU (s) | peak memory (MB) |")
 print(f"|---|---|---|---|")
 for (name, _), (wall, cpu, rss) in zip(rows, vals):
     print(f"| {name} | {wall:.2f} | {cpu:.2f} | {rss/1024:.0f} |")
-print(f"\n(b)/(a) wall = {vals[1][0]/vals[0][0]:.2f}, (c)/(a) wall = {vals[2][0]/vals[0][0]:.2f}, (c')/(a) wall = {vals[3][0]/vals[0][0]:.2f}; "
+named = {name[:4]: v for (name, _), v in zip(rows, vals)}
+ratios = ", ".join(f"{key}/(a) wall = {named[key][0]/named['(a) '][0]:.2f}" for key in ["(b) ", "(b')", "(c) ", "(c')"] if key in named)
+print(f"\n{ratios}; "
       f"files written by the no-op runs: {sys.argv[6]} and {sys.argv[7]}")
 PY
