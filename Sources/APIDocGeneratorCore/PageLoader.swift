@@ -55,8 +55,10 @@ public enum PageLoader {
         defer { closedir(handle) }
         var folders: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            // In place, up to its NUL: the record is only as long as the name, shorter than the
+            // declared d_name array, so the array may not be copied.
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { field in
+                field.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             guard !name.hasPrefix(".") else { continue }
             var kind = entry.pointee.d_type
