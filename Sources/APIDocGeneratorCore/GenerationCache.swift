@@ -1,4 +1,5 @@
 import APIDocExtraction
+import APIDocModel
 import Foundation
 
 /// A 128-bit digest of bytes, stable across runs and processes (unlike `Hasher`), for detecting
@@ -154,31 +155,27 @@ public struct GenerationCache: Codable, Sendable, Equatable {
         let swiftFiles = names.filter { $0.hasSuffix(".swift") }
         guard swiftFiles.count == files.count, swiftFiles.allSatisfy({ files[$0] != nil }) else { return false }
         let sorted = swiftFiles.sorted()
-        let verdicts = Slots<Bool>(count: sorted.count)
         let expected = files
         let path = folder.path
-        let work: @Sendable (Int) -> Void = { index in
+        let verdicts = Parallel.map(sorted.count, workers: workers) { index in
             let name = sorted[index]
-            guard let data = FileBytes.contents(path + "/" + name) else { verdicts.set(index, false); return }
+            guard let data = FileBytes.contents(path + "/" + name) else { return false }
             var digest = StableDigest()
             digest.add(data)
-            verdicts.set(index, digest.hex == expected[name])
+            return digest.hex == expected[name]
         }
-        if workers <= 1 { for index in sorted.indices { work(index) } } else { DispatchQueue.concurrentPerform(iterations: sorted.count, execute: work) }
-        return verdicts.values().allSatisfy { $0 == true }
+        return verdicts.allSatisfy { $0 }
     }
 
     /// Digests of rendered files, by name.
     public static func digests(of files: [(name: String, text: String)], workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [String: String] {
-        let hexes = Slots<String>(count: files.count)
-        let work: @Sendable (Int) -> Void = { index in
+        let hexes = Parallel.map(files.count, workers: workers) { index in
             var digest = StableDigest()
             digest.add(files[index].text)
-            hexes.set(index, digest.hex)
+            return digest.hex
         }
-        if workers <= 1 { for index in files.indices { work(index) } } else { DispatchQueue.concurrentPerform(iterations: files.count, execute: work) }
         var result: [String: String] = [:]
-        for (file, hex) in zip(files, hexes.values()) { result[file.name] = hex }
+        for (file, hex) in zip(files, hexes) { result[file.name] = hex }
         return result
     }
 

@@ -1,3 +1,4 @@
+import APIDocModel
 import APIDocSwiftEmitter
 import CFileSwap
 import Foundation
@@ -43,14 +44,11 @@ public struct OutputWriter {
         if let names = try? fm.contentsOfDirectory(atPath: output.path) {
             // Read by as many threads as there are cores (a folder of thousands of files).
             let swiftNames = names.filter { $0.hasSuffix(".swift") }
-            let texts = Slots<String>(count: swiftNames.count)
             let folder = output.path
-            DispatchQueue.concurrentPerform(iterations: swiftNames.count) { index in
-                if let data = FileBytes.contents(folder + "/" + swiftNames[index]) {
-                    texts.set(index, String(decoding: data, as: UTF8.self))
-                }
+            let texts = Parallel.map(swiftNames.count, workers: ProcessInfo.processInfo.activeProcessorCount) { index in
+                FileBytes.contents(folder + "/" + swiftNames[index]).map { String(decoding: $0, as: UTF8.self) }
             }
-            for (name, text) in zip(swiftNames, texts.values()) { existing[name] = text }
+            for (name, text) in zip(swiftNames, texts) { existing[name] = text }
         }
         var desired: Set<String> = []
         for file in files {
@@ -141,12 +139,12 @@ public struct OutputWriter {
             // Written by as many threads as there are cores: creating thousands of files is
             // mostly kernel time, which overlaps across threads.
             let writes = plan.writes.sorted { $0.key < $1.key }
-            let failures = Slots<String>(count: writes.count)
             let folder = staging.path
-            DispatchQueue.concurrentPerform(iterations: writes.count) { index in
-                do { try OutputWriter.writeFile(folder + "/" + writes[index].key, writes[index].value) } catch { failures.set(index, "\(error)") }
+            let failures = Parallel.map(writes.count, workers: ProcessInfo.processInfo.activeProcessorCount) { index -> String? in
+                do { try OutputWriter.writeFile(folder + "/" + writes[index].key, writes[index].value) } catch { return "\(error)" }
+                return nil
             }
-            if let failure = failures.values().compactMap({ $0 }).first { throw GeneratorError.output(failure) }
+            if let failure = failures.compactMap({ $0 }).first { throw GeneratorError.output(failure) }
             if outputExists {
                 if apidocgen_exchange_paths(staging.path, output.path) != 0 {
                     // No atomic exchange here: fall back to two renames (a crash between them leaves the old folder beside).

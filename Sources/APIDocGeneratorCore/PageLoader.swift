@@ -1,5 +1,6 @@
 import APIDocExtraction
 import APIDocMarkdown
+import APIDocModel
 import Dispatch
 import Foundation
 
@@ -125,42 +126,28 @@ public enum PageLoader {
                                           message: "the input has \(files.count) pages; only the first \(maximumPages) are read"))
             files = Array(files.prefix(maximumPages))
         }
-        let slots = Slots<Sources.Contents>(count: files.count)
         let rootPath = input.root.path
         let names = files
-        let work: @Sendable (Int) -> Void = { index in
-            slots.set(index, readBytes(rootPath + "/" + names[index], shown: shownPath(names[index], in: input)))
+        let contents = Parallel.map(files.count, workers: workers) { index in
+            readBytes(rootPath + "/" + names[index], shown: shownPath(names[index], in: input))
         }
-        if workers <= 1 || files.count < 2 {
-            for index in files.indices { work(index) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: files.count, execute: work)
-        }
-        let contents = slots.values().map { $0 ?? .skipped(Diagnostic(file: input.displayRoot, location: .init(line: 1, column: 1), severity: .error, rule: "input", message: "page not read")) }
         return Sources(files: files, contents: contents, diagnostics: diagnostics)
     }
 
     /// Extracts read pages with `workers` threads; the result is in path order.
     public static func extract(_ sources: Sources, input: Input, workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> Result {
-        let slots = Slots<Outcome>(count: sources.files.count)
-        let work: @Sendable (Int) -> Void = { index in
+        let outcomes = Parallel.map(sources.files.count, workers: workers) { index -> Outcome in
             switch sources.contents[index] {
-            case .bytes(let data): slots.set(index, .page(extractPage(data, shown: shownPath(sources.files[index], in: input))))
-            case .skipped(let diagnostic): slots.set(index, .skipped(diagnostic))
+            case .bytes(let data): return .page(extractPage(data, shown: shownPath(sources.files[index], in: input)))
+            case .skipped(let diagnostic): return .skipped(diagnostic)
             }
-        }
-        if workers <= 1 || sources.files.count < 2 {
-            for index in sources.files.indices { work(index) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: sources.files.count, execute: work)
         }
         var pages: [Page] = []
         var diagnostics = sources.diagnostics
-        for outcome in slots.values() {
+        for outcome in outcomes {
             switch outcome {
-            case .page(let page)?: pages.append(page)
-            case .skipped(let diagnostic)?: diagnostics.append(diagnostic)
-            case nil: break
+            case .page(let page): pages.append(page)
+            case .skipped(let diagnostic): diagnostics.append(diagnostic)
             }
         }
         return Result(pages: pages, diagnostics: diagnostics)
@@ -179,14 +166,11 @@ public enum PageLoader {
     /// Reads and parses every page with cmark and does nothing else: the benchmark's floor.
     public static func parseOnly(_ input: Input, workers: Int) throws -> (pages: Int, blocks: Int) {
         let files = try markdownFiles(in: input.root)
-        let counts = BlockCounts(count: files.count)
         let rootPath = input.root.path
-        let work: @Sendable (Int) -> Void = { index in
-            guard let data = FileBytes.contents(rootPath + "/" + files[index]) else { return }
-            counts.set(index, MarkdownDocument.parse(String(decoding: data, as: UTF8.self)).blocks.count)
+        let counts = Parallel.map(files.count, workers: workers) { index in
+            FileBytes.contents(rootPath + "/" + files[index]).map { MarkdownDocument.parse(String(decoding: $0, as: UTF8.self)).blocks.count } ?? 0
         }
-        if workers <= 1 { for index in files.indices { work(index) } } else { DispatchQueue.concurrentPerform(iterations: files.count, execute: work) }
-        return (files.count, counts.total())
+        return (files.count, counts.reduce(0, +))
     }
 
     enum Outcome: Sendable {
@@ -213,44 +197,5 @@ public enum PageLoader {
         let hasNUL = data.withUnsafeBytes { raw in raw.count > 0 && memchr(raw.baseAddress!, 0, raw.count) != nil }
         if hasNUL { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
         return PageExtractor.extract(path: shown, source: text)
-    }
-}
-
-final class BlockCounts: @unchecked Sendable {
-    private var storage: [Int]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: 0, count: count) }
-
-    func set(_ index: Int, _ value: Int) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    func total() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage.reduce(0, +)
-    }
-}
-
-/// Storage that concurrent workers write into by index (each index written once, by one worker).
-final class Slots<Value: Sendable>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    func values() -> [Value?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
     }
 }

@@ -2,31 +2,15 @@ extension StringProtocol {
     /// ASCII case-insensitive substring search on the UTF-8 bytes, for lower-case ASCII needles:
     /// much cheaper than lower-casing and `contains` on hot paths.
     @inlinable public func containsIgnoringCase(_ needle: String) -> Bool {
-        var found = false
-        let scanNeedle = { (n: UnsafeBufferPointer<UInt8>) in
-            guard let first = n.first else { found = true; return }
-            let scan = { (buffer: UnsafeBufferPointer<UInt8>) in
-                let count = buffer.count
-                guard count >= n.count else { return }
-                var i = 0
-                let last = count - n.count
-                while i <= last {
-                    if Self.fold(buffer[i]) == first {
-                        var j = 1
-                        while j < n.count && Self.fold(buffer[i + j]) == n[j] { j += 1 }
-                        if j == n.count { found = true; return }
-                    }
-                    i += 1
-                }
-            }
-            if self.utf8.withContiguousStorageIfAvailable(scan) == nil {
-                Array(self.utf8).withUnsafeBufferPointer(scan)
-            }
+        withUTF8Buffer { haystack in
+            needle.withUTF8Buffer { Self.firstOffset(of: $0, in: haystack, from: 0, foldingCase: true) != nil }
         }
-        if needle.utf8.withContiguousStorageIfAvailable(scanNeedle) == nil {
-            Array(needle.utf8).withUnsafeBufferPointer(scanNeedle)
-        }
-        return found
+    }
+
+    /// The text's UTF-8 bytes as one buffer (copied only when the text is not stored contiguously).
+    @inlinable func withUTF8Buffer<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
     }
 
     @inlinable @inline(__always) static func fold(_ byte: UInt8) -> UInt8 {
@@ -42,12 +26,9 @@ extension StringProtocol {
     @inlinable public func utf8Range(of needle: some StringProtocol, from start: Index? = nil) -> Range<Index>? {
         let view = utf8
         let offset = start.map { view.distance(from: view.startIndex, to: $0) } ?? 0
-        var found: Int?
-        let scanNeedle = { (n: UnsafeBufferPointer<UInt8>) in
-            let scanHaystack = { (h: UnsafeBufferPointer<UInt8>) in found = Self.firstOffset(of: n, in: h, from: offset) }
-            if view.withContiguousStorageIfAvailable(scanHaystack) == nil { Array(view).withUnsafeBufferPointer(scanHaystack) }
+        let found = withUTF8Buffer { haystack in
+            needle.withUTF8Buffer { Self.firstOffset(of: $0, in: haystack, from: offset, foldingCase: false) }
         }
-        if needle.utf8.withContiguousStorageIfAvailable(scanNeedle) == nil { Array(needle.utf8).withUnsafeBufferPointer(scanNeedle) }
         guard let found else { return nil }
         let lower = view.index(view.startIndex, offsetBy: found)
         return lower..<view.index(lower, offsetBy: needle.utf8.count)
@@ -74,16 +55,20 @@ extension StringProtocol {
         return result
     }
 
-    @usableFromInline static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    /// Where `needle` first occurs in `haystack` at or after `start`, comparing bytes, or with
+    /// `foldingCase` ASCII capitals of the haystack as lower case (the needle is lower case then).
+    @usableFromInline static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int,
+                                              foldingCase: Bool) -> Int? {
         guard let first = needle.first else { return start <= haystack.count ? start : nil }
         let count = needle.count
         guard haystack.count >= count, start <= haystack.count - count else { return nil }
+        @inline(__always) func byte(_ index: Int) -> UInt8 { foldingCase ? fold(haystack[index]) : haystack[index] }
         var i = start
         let last = haystack.count - count
         while i <= last {
-            if haystack[i] == first {
+            if byte(i) == first {
                 var j = 1
-                while j < count && haystack[i + j] == needle[j] { j += 1 }
+                while j < count && byte(i + j) == needle[j] { j += 1 }
                 if j == count { return i }
             }
             i += 1

@@ -17,8 +17,9 @@ extension Resolver {
         var keys: [PathKey] = []
         var seenKeys: Set<PathKey> = []
         for page in pages where page.isOperation {
-            for line in page.httpRequests where seenKeys.insert(PathKey(template: line.path, query: line.query)).inserted {
-                keys.append(PathKey(template: line.path, query: line.query))
+            for line in page.httpRequests {
+                let key = PathKey(template: line.path, query: line.query)
+                if seenKeys.insert(key).inserted { keys.append(key) }
             }
         }
         let templates = keys

@@ -416,7 +416,3 @@ enum PathEncoding {
             || "-._~/:@!$&'()*+,;=%".utf8.contains(byte)
     }
 }
-
-extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
-}

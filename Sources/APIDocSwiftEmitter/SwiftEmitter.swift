@@ -1,5 +1,4 @@
 import APIDocModel
-import Dispatch
 
 /// Model -> Swift files: one file per type (structs, open enums, polymorphic wrappers) and one per
 /// operation (a `GraphClient` extension), deterministic: sorted names, no dates, no machine paths.
