@@ -37,8 +37,8 @@ public enum TypeCellParser {
 
     public static func parse(inlines: [Inline], location: SourceLocation) -> TypeRef {
         let text = inlines.plainText.trimmingSpaces()
-        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "." && $0 != "_" })
-        let collection = words.contains("collection") || text.lowercased().hasPrefix("collection(")
+        let lower = text.lowercased()
+        let collection = hasWord(lower, "collection") || lower.hasPrefix("collection(")
         let links = inlines.links.filter { isTypeLink($0.destination) }
         if links.count >= 2 {
             let choices = links.map { TypeRef(kind: .named(name: cleanName($0.text, destination: $0.destination), link: $0.destination), collection: false, location: location) }
@@ -66,7 +66,7 @@ public enum TypeCellParser {
         if tokens.count == 1, isIdentifier(first) {
             return TypeRef(kind: .named(name: first, link: nil), collection: collection, location: location)
         }
-        if text.lowercased().hasPrefix("json") {
+        if lower.hasPrefix("json") {
             return TypeRef(kind: .primitive("Edm.Untyped"), collection: collection, location: location)
         }
         return TypeRef(kind: .unknown(text), collection: collection, location: location)
@@ -87,7 +87,35 @@ public enum TypeCellParser {
         return trimmed
     }
 
+    /// Whether `word` is one of the words of `text`, words being runs of letters, digits, `.` and `_`.
+    static func hasWord(_ text: String, _ word: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "." && $0 != "_" }).contains { $0 == word }
+        }
+        // ASCII: on the bytes, where a letter or digit is a single byte.
+        func inWord(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || byte == 0x2E || byte == 0x5F
+        }
+        let target = Array(word.utf8)
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            guard inWord(utf8[start]) else { start = utf8.index(after: start); continue }
+            var end = start
+            while end < utf8.endIndex, inWord(utf8[end]) { end = utf8.index(after: end) }
+            if utf8[start..<end].elementsEqual(target) { return true }
+            start = end
+        }
+        return false
+    }
+
     static func isIdentifier(_ word: String) -> Bool {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: letters are A-Z and a-z.
+            func letter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+            guard let first = word.utf8.first, letter(first) || first == 0x5F else { return false }
+            return word.utf8.allSatisfy { letter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2E }
+        }
         guard let first = word.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
         return word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "." }
     }

@@ -136,20 +136,12 @@ public enum PageLoader {
 
     /// Extracts read pages with `workers` threads; the result is in path order.
     public static func extract(_ sources: Sources, input: Input, workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> Result {
-        let outcomes = Parallel.map(sources.files.count, workers: workers) { index -> Outcome in
-            switch sources.contents[index] {
-            case .bytes(let data): return .page(extractPage(data, shown: shownPath(sources.files[index], in: input)))
-            case .skipped(let diagnostic): return .skipped(diagnostic)
-            }
+        let pages = Parallel.compactMap(sources.files.count, workers: workers) { index -> Page? in
+            guard case .bytes(let data) = sources.contents[index] else { return nil }
+            return extractPage(data, shown: shownPath(sources.files[index], in: input))
         }
-        var pages: [Page] = []
         var diagnostics = sources.diagnostics
-        for outcome in outcomes {
-            switch outcome {
-            case .page(let page): pages.append(page)
-            case .skipped(let diagnostic): diagnostics.append(diagnostic)
-            }
-        }
+        for case .skipped(let diagnostic) in sources.contents { diagnostics.append(diagnostic) }
         return Result(pages: pages, diagnostics: diagnostics)
     }
 
@@ -171,11 +163,6 @@ public enum PageLoader {
             FileBytes.contents(rootPath + "/" + files[index]).map { MarkdownDocument.parse(String(decoding: $0, as: UTF8.self)).blocks.count } ?? 0
         }
         return (files.count, counts.reduce(0, +))
-    }
-
-    enum Outcome: Sendable {
-        case page(Page)
-        case skipped(Diagnostic)
     }
 
     static func readBytes(_ path: String, shown: String) -> Sources.Contents {

@@ -12,11 +12,29 @@ extension Resolver {
         case references
     }
 
+    /// One operation to build: its page, method, the lines it serves and its unique name.
+    struct PlannedOperation: Sendable {
+        var page: Int
+        var method: String
+        var lines: [HTTPRequestLine]
+        var target: Target
+        var split: Bool
+        var name: String
+    }
+
+    /// The methods of an operation page in order of appearance, each with its base name and its
+    /// lines grouped by target (pure: read concurrently).
+    struct PageMethods: Sendable {
+        var methods: [(method: String, baseName: String, groups: [(target: Target, lines: [HTTPRequestLine])])]
+    }
+
     mutating func buildOperations() -> [Operation] {
         // Path templates are read concurrently first: pure, and a good part of the work.
         var keys: [PathKey] = []
         var seenKeys: Set<PathKey> = []
-        for page in pages where page.isOperation {
+        var operationPages: [Int] = []
+        for (index, page) in pages.enumerated() where page.isOperation {
+            operationPages.append(index)
             for line in page.httpRequests {
                 let key = PathKey(template: line.path, query: line.query)
                 if seenKeys.insert(key).inserted { keys.append(key) }
@@ -25,34 +43,67 @@ extension Resolver {
         let templates = keys
         let parsed = Parallel.map(templates.count, workers: workers) { Naming.operationPath(templates[$0].template, query: templates[$0].query) }
         operationPaths = Dictionary(uniqueKeysWithValues: zip(templates, parsed))
-        var operations: [Operation] = []
+        // Base names and target groups, concurrently; then unique names, in page order.
+        let perPage = { [self, operationPages] in
+            Parallel.map(operationPages.count, workers: workers) { self.pageMethods(self.pages[operationPages[$0]]) }
+        }()
+        var planned: [PlannedOperation] = []
         var usedNames: Set<String> = []
-        for page in pages where page.isOperation {
-            // Lines with several methods (rare) make one operation per method, in order of appearance.
-            var methods: [String] = []
-            for line in page.httpRequests where !methods.contains(line.method) { methods.append(line.method) }
-            for method in methods {
-                let lines = page.httpRequests.filter { $0.method == method }
-                var baseName = Naming.operationName(page: page, method: method, bodyType: bodyTypeName(page))
-                if methods.count > 1 && method != methods[0] { baseName += Naming.upperFirst(method.lowercased()) }
-                let groups = Resolver.targetGroups(lines, method: method)
-                for (index, group) in groups.enumerated() {
-                    var name = baseName
+        for (pageIndex, described) in zip(operationPages, perPage) {
+            let page = pages[pageIndex]
+            let methods = described.methods
+            for (position, entry) in methods.enumerated() {
+                let method = entry.method
+                for (index, group) in entry.groups.enumerated() {
+                    var name = entry.baseName
                     if index > 0 { name += group.target == .value ? "Content" : "References" }
                     if usedNames.contains(name) {
                         let fallback = Naming.lowerCamel(page.stem.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init))
-                            + (methods.count > 1 && method != methods[0] ? Naming.upperFirst(method.lowercased()) : "")
+                            + (methods.count > 1 && position > 0 ? Naming.upperFirst(method.lowercased()) : "")
                             + (index > 0 ? (group.target == .value ? "Content" : "References") : "")
                         name = fallback
                         var counter = 2
                         while usedNames.contains(name) { name = fallback + String(counter); counter += 1 }
                     }
                     usedNames.insert(name)
-                    operations.append(operation(page, method: method, lines: group.lines, target: group.target, split: groups.count > 1, name: name))
+                    planned.append(PlannedOperation(page: pageIndex, method: method, lines: group.lines, target: group.target,
+                                                    split: entry.groups.count > 1, name: name))
                 }
             }
         }
+        // Request bodies may define types and add rows to them: in order, on this thread.
+        let bodies = planned.map { requestBody(for: $0) }
+        // The rest reads the resolver and changes nothing but its warnings: concurrently, each
+        // operation's warnings kept with it and added in order.
+        let built = { [self, planned] in
+            Parallel.map(planned.count, workers: workers) { index -> (Operation, [Diagnostic]) in
+                var scratch = self
+                scratch.diagnostics = []
+                let operation = scratch.operation(planned[index], body: bodies[index])
+                return (operation, scratch.diagnostics)
+            }
+        }()
+        var operations: [Operation] = []
+        operations.reserveCapacity(built.count)
+        for (operation, warnings) in built {
+            operations.append(operation)
+            diagnostics.append(contentsOf: warnings)
+        }
         return operations.sorted { $0.name < $1.name }
+    }
+
+    /// A page's methods in order of appearance (lines with several methods, rare, make one
+    /// operation per method), each with its base name and its lines grouped by target.
+    func pageMethods(_ page: Page) -> PageMethods {
+        var methods: [String] = []
+        for line in page.httpRequests where !methods.contains(line.method) { methods.append(line.method) }
+        let bodyType = bodyTypeName(page)
+        return PageMethods(methods: methods.map { method in
+            let lines = page.httpRequests.filter { $0.method == method }
+            var baseName = Naming.operationName(page: page, method: method, bodyType: bodyType)
+            if methods.count > 1 && method != methods[0] { baseName += Naming.upperFirst(method.lowercased()) }
+            return (method, baseName, Resolver.targetGroups(lines, method: method))
+        })
     }
 
     /// The lines of one method grouped by what they address. `GET` lines for raw bytes or for
@@ -76,18 +127,13 @@ extension Resolver {
         return groups
     }
 
-    mutating func operation(_ page: Page, method: String, lines: [HTTPRequestLine], target: Target, split: Bool, name: String) -> Operation {
-        var paths: [OperationPath] = []
-        for line in lines where !paths.contains(where: { $0.template == line.path }) {
-            var path = operationPaths[PathKey(template: line.path, query: line.query)] ?? Naming.operationPath(line.path, query: line.query)
-            for index in path.parameters.indices {
-                guard let argument = path.parameters[index].argument,
-                      let row = page.functionParameters.first(where: { $0.name.lowercased() == argument.lowercased() }) else { continue }
-                path.parameters[index].type = functionParameterType(row, page: page)
-            }
-            paths.append(path)
-        }
-        // Only methods that carry a body get one (a page may document GET and PATCH together).
+    /// The request body of a planned operation (only methods that carry one get one: a page may
+    /// document GET and PATCH together). Defines body types: called in order, on one thread.
+    mutating func requestBody(for planned: PlannedOperation) -> TypeUse? {
+        let page = pages[planned.page]
+        let method = planned.method
+        let name = planned.name
+        let target = planned.target
         var body: TypeUse?
         if ["POST", "PATCH", "PUT"].contains(method) {
             switch target {
@@ -109,6 +155,27 @@ extension Resolver {
             case .resource:
                 body = requestBody(page, method: method, operationName: name)
             }
+        }
+        return body
+    }
+
+    /// An operation from its plan and its request body; changes nothing but the warnings.
+    mutating func operation(_ planned: PlannedOperation, body: TypeUse?) -> Operation {
+        let page = pages[planned.page]
+        let method = planned.method
+        let lines = planned.lines
+        let target = planned.target
+        let split = planned.split
+        let name = planned.name
+        var paths: [OperationPath] = []
+        for line in lines where !paths.contains(where: { $0.template == line.path }) {
+            var path = operationPaths[PathKey(template: line.path, query: line.query)] ?? Naming.operationPath(line.path, query: line.query)
+            for index in path.parameters.indices {
+                guard let argument = path.parameters[index].argument,
+                      let row = page.functionParameters.first(where: { $0.name.lowercased() == argument.lowercased() }) else { continue }
+                path.parameters[index].type = functionParameterType(row, page: page)
+            }
+            paths.append(path)
         }
         var response = responseSpec(page, allowStream: !split || target != .resource)
         if method == "GET" {

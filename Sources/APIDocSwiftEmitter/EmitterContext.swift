@@ -25,9 +25,13 @@ struct EmitterContext {
     /// (it keeps derived types' extra keys in `additionalProperties`).
     static let maximumWrapperCases = 200
 
-    init(model: APIModel, reservedTypeNames: Set<String>, typeNames: [String: String] = [:], access: String = "public") {
+    /// Threads for the passes that compute one value per type (the result does not depend on them).
+    let workers: Int
+
+    init(model: APIModel, reservedTypeNames: Set<String>, typeNames: [String: String] = [:], access: String = "public", workers: Int = 1) {
         self.model = model
         self.access = access
+        self.workers = workers
         var types: [String: TypeDefinition] = [:]
         for type in model.types { types[type.name] = type }
         self.types = types
@@ -52,11 +56,15 @@ struct EmitterContext {
             if a.named != b.named { return a.named }
             return a.plain != b.plain ? a.plain : a.name < b.name
         }.map(\.name)
+        // Each type's preferred name, concurrently; then made unique in order.
+        let preferred = Parallel.map(ordered.count, workers: workers) { index in
+            let name = ordered[index]
+            return SwiftNames.typeName(overrides[name] ?? (EmitterContext.subNamespace(name) + " " + EmitterContext.simpleName(name)))
+        }
         // The next counter to try per base: lower ones are taken for good (linear time for many equal names).
         var counters: [String: Int] = [:]
-        for name in ordered {
-            var candidate = SwiftNames.typeName(overrides[name] ?? (EmitterContext.subNamespace(name) + " " + EmitterContext.simpleName(name)))
-            let base = candidate
+        for (name, base) in zip(ordered, preferred) {
+            var candidate = base
             var counter = counters[base] ?? 2
             // Case-insensitive uniqueness keeps file names distinct on case-insensitive disks.
             while used.contains(candidate) || lowerUsed.contains(candidate.lowercased()) || candidate.hasPrefix("Any") && used.contains(String(candidate.dropFirst(3))) {
@@ -120,16 +128,21 @@ struct EmitterContext {
     }
 
     mutating func computeFlattened() {
-        for type in model.types where type.kind != .enum {
-            var seen: Set<String> = []
-            var properties: [Property] = []
-            for owner in ancestors(type.name).reversed() + [type.name] {
-                for property in types[owner]?.properties ?? [] where seen.insert(property.name).inserted {
-                    properties.append(property)
-                }
+        let structs = model.types.filter { $0.kind != .enum }.map(\.name)
+        let lists = { [self] in Parallel.map(structs.count, workers: workers) { self.flattenedProperties(structs[$0]) } }()
+        flattened = Dictionary(uniqueKeysWithValues: zip(structs, lists))
+    }
+
+    /// A type's properties after those of its base types (the nearest definition of a name wins).
+    func flattenedProperties(_ name: String) -> [Property] {
+        var seen: Set<String> = []
+        var properties: [Property] = []
+        for owner in ancestors(name).reversed() + [name] {
+            for property in types[owner]?.properties ?? [] where seen.insert(property.name).inserted {
+                properties.append(property)
             }
-            flattened[type.name] = properties
         }
+        return properties
     }
 
     mutating func computePolymorphic() {
@@ -139,12 +152,13 @@ struct EmitterContext {
             if let b = op.requestBody { used.insert(b.type) }
             if let r = op.response?.type { used.insert(r) }
         }
+        let typeNames = Set(swiftNames.values)
         for name in used.sorted() {
             guard let list = descendants[name], !list.isEmpty, list.count < EmitterContext.maximumWrapperCases else { continue }
             polymorphic.insert(name)
             var wrapper = "Any" + swiftName(name)
             var counter = 2
-            while swiftNames.values.contains(wrapper) { wrapper = "Any" + swiftName(name) + String(counter); counter += 1 }
+            while typeNames.contains(wrapper) { wrapper = "Any" + swiftName(name) + String(counter); counter += 1 }
             wrapperNames[name] = wrapper
         }
     }

@@ -57,7 +57,7 @@ public enum SwiftEmitter {
         var reserved: Set<String> = [options.moduleName, registryName]
         // Path enums are named after operations; keep type names clear of them.
         for operation in model.operations { reserved.insert(SwiftNames.typeName(operation.name) + "Path") }
-        let context = EmitterContext(model: model, reservedTypeNames: reserved, typeNames: options.typeNames, access: options.accessLevel.keyword)
+        let context = EmitterContext(model: model, reservedTypeNames: reserved, typeNames: options.typeNames, access: options.accessLevel.keyword, workers: workers)
         let imports = ["APIDocRuntime", "Foundation"]
         let structs = StructTranslator(context: context)
         let enums = EnumTranslator(context: context)

@@ -78,6 +78,7 @@ public enum SwiftNames {
 
     static func upperFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
     static func lowerFirst(_ s: String) -> String {
+        if let ascii = asciiLowerFirst(s) { return ascii }
         // "URLPath" -> "urlPath", "ID" -> "id": lower the leading run of capitals but keep the start of the next word.
         let chars = Array(s)
         var i = 0
@@ -87,10 +88,63 @@ public enum SwiftNames {
         return String(chars[..<(i - 1)]).lowercased() + String(chars[(i - 1)...])
     }
 
+    /// `lowerFirst` for ASCII text, on the bytes; nil when the text is not all ASCII.
+    static func asciiLowerFirst(_ s: String) -> String? {
+        var text = s
+        guard let lowered = text.withUTF8({ capitalsToLower($0[...]) }) else { return nil }
+        if lowered == 0 { return s }
+        var out = Array(s.utf8)
+        for index in 0..<lowered { out[index] |= 0x20 }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always) static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    @inline(__always) static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+    }
+
+    /// How many leading capitals of an ASCII word `lowerFirst` lowers (all of them when they are
+    /// one or the whole word; else all but the last, which starts the next word); nil when the
+    /// word is not all ASCII.
+    static func capitalsToLower(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        guard word.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let capitals = word.prefix(while: isUpper).count
+        return capitals <= 1 || capitals == word.count ? capitals : capitals - 1
+    }
+
+    /// The words of ASCII text joined in camel case (the first lowered with `lowerFirst` when
+    /// `lowerFirstWord`, the others with their first letter upper-cased); nil when not all ASCII.
+    static func asciiCamel(_ raw: String, lowerFirstWord: Bool) -> String? {
+        var raw = raw
+        return raw.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            var first = true
+            while i < bytes.count {
+                if bytes[i] >= 0x80 { return nil }
+                guard isAlphanumeric(bytes[i]) else { i += 1; continue }
+                var end = i
+                while end < bytes.count, isAlphanumeric(bytes[end]) { end += 1 }
+                if first && lowerFirstWord {
+                    let lowered = capitalsToLower(bytes[i..<end]) ?? 0
+                    for index in i..<(i + lowered) { out.append(bytes[index] | 0x20) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(i + lowered)..<end]))
+                } else {
+                    let head = bytes[i]
+                    out.append(head >= 0x61 && head <= 0x7A ? head - 0x20 : head)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<end]))
+                }
+                first = false
+                i = end
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
     /// An UpperCamel type name.
     public static func typeName(_ raw: String) -> String {
-        let parts = words(raw)
-        var name = parts.map(upperFirst).joined()
+        var name = asciiCamel(raw, lowerFirstWord: false) ?? words(raw).map(upperFirst).joined()
         if name.isEmpty { name = "Unnamed" }
         if let first = name.unicodeScalars.first, !canStartIdentifier(first) { name = "T" + name }
         if reservedTypeNames.contains(name) || keywords.contains(name) || unusable.contains(name) { name += "Type" }
@@ -100,8 +154,8 @@ public enum SwiftNames {
     /// A lowerCamel member name (property, case, parameter), backticked when it is a keyword;
     /// `reserved` names (members the generated code declares itself) get a `Value` suffix.
     public static func memberName(_ raw: String, reserved: Set<String> = []) -> String {
-        let parts = words(raw)
-        var name = parts.enumerated().map { $0.offset == 0 ? lowerFirst($0.element) : upperFirst($0.element) }.joined()
+        var name = asciiCamel(raw, lowerFirstWord: true)
+            ?? words(raw).enumerated().map { $0.offset == 0 ? lowerFirst($0.element) : upperFirst($0.element) }.joined()
         if name.isEmpty { name = "value" }
         if let first = name.unicodeScalars.first, !canStartIdentifier(first) { name = "_" + name }
         if unusable.contains(name) || reserved.contains(name) { name += "Value" }
@@ -148,6 +202,8 @@ public enum SwiftNames {
 
     /// A Swift string literal for any text.
     public static func literal(_ text: String) -> String {
+        // Printable ASCII without quotes or backslashes is written as it is.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -28,6 +28,22 @@ struct TypeCellTests {
         #expect(shape("Collection(Edm.Guid)") == many(.primitive("Edm.Guid")))
     }
 
+    /// ASCII cells are read on their bytes, other text on characters: the answers are the same.
+    @Test func wordsAndIdentifiersAsciiOrNot() {
+        #expect(TypeCellParser.hasWord("string collection", "collection"))
+        #expect(TypeCellParser.hasWord("string collection\u{00A0}", "collection"))
+        #expect(TypeCellParser.hasWord("collection(string)", "collection"))
+        #expect(!TypeCellParser.hasWord("collections", "collection"))
+        #expect(!TypeCellParser.hasWord("collections é", "collection"))
+        #expect(!TypeCellParser.hasWord("my.collection", "collection"))
+        #expect(!TypeCellParser.hasWord("my.collection é", "collection"))
+        #expect(!TypeCellParser.hasWord("", "collection"))
+        #expect(TypeCellParser.isIdentifier("callState") && TypeCellParser.isIdentifier("_x.y1"))
+        #expect(!TypeCellParser.isIdentifier("1x") && !TypeCellParser.isIdentifier("a-b") && !TypeCellParser.isIdentifier(""))
+        #expect(TypeCellParser.isIdentifier("café") && !TypeCellParser.isIdentifier("a\u{00A0}b"))
+        #expect(shape("String collection\u{00A0}") == many(.primitive("Edm.String")))
+    }
+
     @Test func qualifiersAroundAPrimitive() {
         #expect(shape("String (optional)") == one(.primitive("Edm.String")))
         #expect(shape("string (url)") == one(.primitive("Edm.String")))

@@ -73,6 +73,7 @@ struct DeterminismTests {
         #expect(serial.model.types.contains { !$0.properties.isEmpty })
         #expect(serial.diagnostics.contains { $0.rule == "missing-page" })
         #expect(serial.diagnostics.contains { $0.rule == "one-of" })
+        #expect(serial.model.operations.contains { $0.requestBody != nil })
         for workers in [2, 3, 8] {
             let parallel = Resolver.resolve(pages, workers: workers)
             #expect(parallel.model == serial.model)

@@ -114,6 +114,29 @@ struct SwiftNamesTests {
         #expect(SwiftNames.typeName("callRecords session") == "CallRecordsSession")
     }
 
+    /// ASCII names are cased on their bytes; a trailing no-break space (no letter, so no word)
+    /// sends the same name down the general path on Unicode scalars, which must agree.
+    @Test func asciiNamesAreCasedAsOnTheGeneralPath() {
+        var samples = Self.awkward.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        samples += ["URLPath", "isURLValid", "ID", "x-ms-Client", "ABCdef", "a1B2", "HTTPSProxy", "A", "aB", "AB c", "9lives", "__", "class", "Type"]
+        // And names drawn from letters of both cases, digits and separators (a fixed sequence).
+        let alphabet = Array("aZbYcX09 -_.@$")
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for _ in 0..<500 {
+            var name = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for index in 0..<Int(state >> 60) + 1 {
+                name.append(alphabet[Int((state >> UInt64(4 * index % 56)) & 0xFF) % alphabet.count])
+            }
+            samples.append(name)
+        }
+        for raw in samples {
+            #expect(SwiftNames.memberName(raw) == SwiftNames.memberName(raw + "\u{00A0}"), "\(raw)")
+            #expect(SwiftNames.typeName(raw) == SwiftNames.typeName(raw + "\u{00A0}"), "\(raw)")
+            #expect(SwiftNames.memberName(raw, reserved: ["value", "id"]) == SwiftNames.memberName(raw + "\u{00A0}", reserved: ["value", "id"]), "\(raw)")
+        }
+    }
+
     @Test func reservedMembersAreSuffixed() {
         #expect(SwiftNames.memberName("additionalProperties", reserved: ["additionalProperties"]) == "additionalPropertiesValue")
         #expect(SwiftNames.memberName("additionalProperties") == "additionalProperties")
