@@ -77,25 +77,25 @@ enum DescriptionReader {
         return result
     }
 
-    static func readOnly(_ text: String) -> Bool {
-        text.containsIgnoringCase("read") && (text.containsIgnoringCase("read-only") || text.containsIgnoringCase("readonly") || text.containsIgnoringCase("read only"))
+    static func readOnly(_ text: FoldedText) -> Bool {
+        text.contains("read") && (text.contains("read-only") || text.contains("readonly") || text.contains("read only"))
     }
 
-    static func nullable(_ text: String) -> Bool? {
-        guard text.containsIgnoringCase("null") else { return nil }
-        if text.containsIgnoringCase("not nullable") || text.containsIgnoringCase("non-nullable") || text.containsIgnoringCase("not null") { return false }
-        if text.containsIgnoringCase("nullable") { return true }
+    static func nullable(_ text: FoldedText) -> Bool? {
+        guard text.contains("null") else { return nil }
+        if text.contains("not nullable") || text.contains("non-nullable") || text.contains("not null") { return false }
+        if text.contains("nullable") { return true }
         return nil
     }
 
-    static func required(_ text: String) -> Bool? {
-        if text.containsIgnoringCase("required") && !text.containsIgnoringCase("not required") { return true }
-        if text.containsIgnoringCase("optional") { return false }
+    static func required(_ text: FoldedText) -> Bool? {
+        if text.contains("required") && !text.contains("not required") { return true }
+        if text.contains("optional") { return false }
         return nil
     }
 
-    static func inheritedFrom(_ inlines: [Inline], lower text: String) -> String? {
-        guard text.containsIgnoringCase("inherit") else { return nil }
+    static func inheritedFrom(_ inlines: [Inline], text: FoldedText) -> String? {
+        guard text.contains("inherit") else { return nil }
         return inlines.links.first { TypeCellParser.isTypeLink($0.destination) }?.destination
     }
 }

@@ -38,11 +38,12 @@ enum TableReaders {
             if typeCell.text.isEmpty && (columns.description.map { row[$0].text.isEmpty } ?? true) { continue }
             let descriptionCell = columns.description.map { row[$0] }
             let description = descriptionCell?.text ?? ""
-            let lower = description
+            // Searched for several phrases: its capitals are lowered once.
+            let folded = FoldedText(description)
             let descriptionInlines = descriptionCell?.inlines ?? []
             var values = DescriptionReader.possibleValues(descriptionInlines)
             if values.isEmpty { values = DescriptionReader.possibleValues(typeCell.inlines) }
-            var required = DescriptionReader.required(lower)
+            var required = DescriptionReader.required(folded)
             if let r = columns.required {
                 let text = row[r].text.lowercased()
                 required = text.hasPrefix("y") || text.hasPrefix("true") || text == "required"
@@ -53,8 +54,8 @@ enum TableReaders {
             }
             rows.append(PropertyRow(
                 name: name, type: type, description: description, possibleValues: values,
-                readOnly: DescriptionReader.readOnly(lower), nullable: DescriptionReader.nullable(lower), required: required,
-                inheritedFrom: DescriptionReader.inheritedFrom(descriptionInlines, lower: lower),
+                readOnly: DescriptionReader.readOnly(folded), nullable: DescriptionReader.nullable(folded), required: required,
+                inheritedFrom: DescriptionReader.inheritedFrom(descriptionInlines, text: folded),
                 location: nameCell.location, isNavigation: navigation))
         }
         return rows
