@@ -135,11 +135,12 @@ extension String {
 public enum LinkTarget {
     /// The lower-cased file stem a link points to (`../resources/callRoute.md` -> `callroute`).
     public static func stem(_ destination: String) -> String {
-        var path = Substring(destination)
-        if let hash = path.firstIndex(of: "#") { path = path[..<hash] }
-        if let query = path.firstIndex(of: "?") { path = path[..<query] }
-        if let slash = path.lastIndex(of: "/") { path = path[path.index(after: slash)...] }
-        var stem = path.lowercased()
+        // On the bytes: `#`, `?` and `/` are ASCII, so every cut falls between characters.
+        let utf8 = destination.utf8
+        var end = utf8.firstIndex(of: UInt8(ascii: "#")) ?? utf8.endIndex
+        end = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) ?? end
+        let start = utf8[..<end].lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        var stem = destination[start..<end].lowercased()
         if stem.hasSuffix(".md") { stem.removeLast(3) }
         return stem
     }

@@ -71,8 +71,17 @@ public struct Resolver: Sendable {
         return (namespace ?? defaultNamespace) + "." + name
     }
 
-    static func simpleName(_ qualified: String) -> String {
-        qualified.split(separator: ".").last.map(String.init) ?? qualified
+    /// The last non-empty dot-separated part of a qualified name: `microsoft.graph.callRecords.session`
+    /// -> `session`; the name itself when it has none.
+    public static func simpleName(_ qualified: String) -> String {
+        // On the bytes: `.` is ASCII, so the cuts fall between characters.
+        let utf8 = qualified.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: ".") { end = utf8.index(before: end) }
+        guard end > utf8.startIndex else { return qualified }
+        let start = utf8[..<end].lastIndex(of: UInt8(ascii: ".")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        if start == utf8.startIndex && end == utf8.endIndex { return qualified }
+        return String(qualified[start..<end])
     }
 
     func source(_ page: Page, _ location: SourceLocation) -> String { "\(page.path):\(location.line)" }

@@ -80,16 +80,15 @@ struct EmitterContext {
 
     /// `microsoft.graph.callRecords.session` -> `callRecords`; `microsoft.graph.call` -> "".
     static func subNamespace(_ qualified: String) -> String {
-        var parts = qualified.split(separator: ".").map(String.init)
+        // Split on the bytes: `.` is ASCII, so the parts are whole characters.
+        var parts = qualified.utf8.split(separator: UInt8(ascii: ".")).map { String(Substring($0)) }
         guard parts.count > 1 else { return "" }
         parts.removeLast()
         if parts.count >= 2 && parts[0].lowercased() == "microsoft" && parts[1].lowercased() == "graph" { parts.removeFirst(2) }
         return parts.joined(separator: " ")
     }
 
-    static func simpleName(_ qualified: String) -> String {
-        qualified.split(separator: ".").last.map(String.init) ?? qualified
-    }
+    static func simpleName(_ qualified: String) -> String { Resolver.simpleName(qualified) }
 
     func swiftName(_ qualified: String) -> String { swiftNames[qualified] ?? "APIDocRuntime.JSONValue" }
 

@@ -73,16 +73,17 @@ struct OperationTranslator {
     }
 
     /// The Swift expression that renders a path template with its parameters.
-    func pathExpression(_ path: OperationPath) -> String {
-        let parameters = pathParameters(path)
+    func pathExpression(_ path: OperationPath, _ parameters: [(parameter: PathParameter, swiftName: String)]) -> String {
         var parts: [String] = []
         var literal = ""
-        var index = path.template.startIndex
-        var parameterIndex = 0
         let template = path.template
+        var index = template.startIndex
+        // The literal text since the last parameter is taken as one slice, not character by character.
+        var literalStart = index
+        var parameterIndex = 0
         while index < template.endIndex {
-            let c = template[index]
-            if c == "{", let close = template[index...].firstIndex(of: "}"), parameterIndex < parameters.count {
+            if template[index] == "{", parameterIndex < parameters.count, let close = template[index...].firstIndex(of: "}") {
+                literal += template[literalStart..<index]
                 let (parameter, swiftName) = parameters[parameterIndex]
                 let value = pathValue(parameter)
                 parameterIndex += 1
@@ -95,11 +96,12 @@ struct OperationTranslator {
                 parts.append(value.encode(swiftName))
                 literal = ""
                 index = after
+                literalStart = after
                 continue
             }
-            literal.append(c)
             index = template.index(after: index)
         }
+        literal += template[literalStart..<template.endIndex]
         if !literal.isEmpty || parts.isEmpty { parts.append(SwiftNames.literal(PathEncoding.encodeLiteral(literal))) }
         return parts.joined(separator: " + ")
     }
@@ -132,10 +134,10 @@ struct OperationTranslator {
     }
 
     /// The Swift names of the parameters after the path, unique beside every path parameter.
-    func extraNames(_ raw: [String], operation: Operation) -> [String] {
+    func extraNames(_ raw: [String], pathParameters: [[(parameter: PathParameter, swiftName: String)]]) -> [String] {
         var pathNames: [String] = []
-        for path in operation.pathDetails {
-            for (_, name) in pathParameters(path) where !pathNames.contains(SwiftNames.bare(name)) { pathNames.append(SwiftNames.bare(name)) }
+        for parameters in pathParameters {
+            for (_, name) in parameters where !pathNames.contains(SwiftNames.bare(name)) { pathNames.append(SwiftNames.bare(name)) }
         }
         let names = raw.map { SwiftNames.memberName($0, reserved: OperationTranslator.reservedParameters) }
         return Array(SwiftNames.uniqued(pathNames + names).dropFirst(pathNames.count))
@@ -154,7 +156,8 @@ struct OperationTranslator {
         "$id": ("reference", "APIDocRuntime.ODataReference", "`$id`: the reference to remove."),
     ]
 
-    func extras(_ operation: Operation) -> [Extra] {
+    /// `pathParameters` holds the parameters of each of the operation's paths, named.
+    func extras(_ operation: Operation, pathParameters: [[(parameter: PathParameter, swiftName: String)]]) -> [Extra] {
         let bodyType = operation.requestBody.map(bodySwiftType)
         let isStreamBody = operation.requestBody?.type == TypeUse.stream
         let contentType = isStreamBody ? operation.headers.first { $0.name.lowercased() == "content-type" } : nil
@@ -166,7 +169,7 @@ struct OperationTranslator {
         if isStreamBody { raw.append("contentType") }
         raw += options.map { OperationTranslator.queryOptionParameters[$0.name]!.label }
         raw += headers.map(\.name)
-        var names = extraNames(raw, operation: operation)[...]
+        var names = extraNames(raw, pathParameters: pathParameters)[...]
 
         var result: [Extra] = []
         if let bodyType {
@@ -254,7 +257,9 @@ struct OperationTranslator {
     }
 
     func render(_ operation: Operation, functionName: String, pagesName: String? = nil) -> Rendered {
-        let extras = extras(operation)
+        // Each path's parameters are named once, for every use below.
+        let namedParameters = operation.pathDetails.map(pathParameters)
+        let extras = extras(operation, pathParameters: namedParameters)
         let element = responseElementType(operation.response)
         let isStreamResponse = operation.response?.type == TypeUse.stream
         let isCollection = operation.response?.collection == true && element != nil && !isStreamResponse
@@ -297,22 +302,23 @@ struct OperationTranslator {
         let extraDocs = extras.flatMap(\.docs)
         let forwards = extras.map(\.forward)
 
-        func parameterDocs(_ path: OperationPath?) -> [String] {
-            let lines = (path.map(pathParameterDocs) ?? []) + extraDocs
+        func parameterDocs(_ parameters: [(parameter: PathParameter, swiftName: String)]?) -> [String] {
+            let lines = (parameters.map(pathParameterDocs) ?? []) + extraDocs
             return lines.isEmpty ? [] : ["", "- Parameters:"] + lines
         }
 
         if operation.pathDetails.count == 1 {
             let path = operation.pathDetails[0]
-            let parameters = pathParameters(path).map { "\($0.swiftName): \(pathValue($0.parameter).swiftType)" } + extraDeclarations
-            let expression = pathExpression(path)
+            let named = namedParameters[0]
+            let parameters = named.map { "\($0.swiftName): \(pathValue($0.parameter).swiftType)" } + extraDeclarations
+            let expression = pathExpression(path, named)
             var methods: [SwiftDecl] = [.function(
-                doc: doc + parameterDocs(path),
+                doc: doc + parameterDocs(named),
                 signature: signature("\(context.access) func \(functionName)", parameters, " async throws\(returnClause)"),
                 body: requestStatements(pathExpression: expression) + [sendStatement()])]
             if let pagesFunction {
                 methods.append(.function(
-                    doc: pagesDocLines(functionName: functionName, operation: operation) + parameterDocs(path),
+                    doc: pagesDocLines(functionName: functionName, operation: operation) + parameterDocs(named),
                     signature: signature("\(context.access) func \(pagesFunction)", parameters, pagesTail),
                     body: requestStatements(pathExpression: expression) + [pagesStatement]))
             }
@@ -324,12 +330,11 @@ struct OperationTranslator {
         let cases = caseNames(operation.pathDetails)
         var enumMembers: [SwiftDecl] = []
         var renderCases: [SwiftStmt] = []
-        for (path, caseName) in zip(operation.pathDetails, cases) {
-            let parameters = pathParameters(path)
+        for ((path, parameters), caseName) in zip(zip(operation.pathDetails, namedParameters), cases) {
             let payload = parameters.isEmpty ? nil : parameters.map { "\(SwiftNames.label($0.swiftName)): \(pathValue($0.parameter).swiftType)" }.joined(separator: ", ")
             enumMembers.append(.enumCase(doc: ["`\(SwiftNames.docText(path.template))`"], name: caseName, rawValue: nil, payload: payload))
             let bindings = parameters.isEmpty ? "" : "(" + parameters.map { "let \($0.swiftName)" }.joined(separator: ", ") + ")"
-            renderCases.append(.caseLabel("case .\(caseName)\(bindings):", body: [.line("return \(pathExpression(path))")]))
+            renderCases.append(.caseLabel("case .\(caseName)\(bindings):", body: [.line("return \(pathExpression(path, parameters))")]))
         }
         enumMembers.append(.computed(doc: ["The path, percent-encoded, relative to the client's base URL."], modifiers: "\(context.access) var",
                                      name: "rendered", type: "Swift.String",
@@ -338,7 +343,7 @@ struct OperationTranslator {
                                           doc: ["The documented paths of `\(SwiftNames.bare(functionName))`."], members: enumMembers)
         let generalParameters = ["at path: \(enumName)"] + extraDeclarations
         let first = operation.pathDetails[0]
-        let firstParameters = pathParameters(first)
+        let firstParameters = namedParameters[0]
         let convenienceParameters = firstParameters.map { "\($0.swiftName): \(pathValue($0.parameter).swiftType)" } + extraDeclarations
         let arguments = firstParameters.map { "\(SwiftNames.argumentLabel($0.swiftName)): \($0.swiftName)" }.joined(separator: ", ")
         let firstCase = firstParameters.isEmpty ? ".\(cases[0])" : ".\(cases[0])(\(arguments))"
@@ -346,7 +351,7 @@ struct OperationTranslator {
         let convenienceDoc = ["`\(operation.method) \(SwiftNames.docText(first.template))`: \(SwiftNames.bare(functionName))(at:) with the first documented path."]
         var methods: [SwiftDecl] = [
             .function(
-                doc: convenienceDoc + parameterDocs(first),
+                doc: convenienceDoc + parameterDocs(firstParameters),
                 signature: signature("\(context.access) func \(functionName)", convenienceParameters, " async throws\(returnClause)"),
                 body: [.line(call("\(returnType == nil ? "" : "return ")try await self.\(functionName)(", forwarded))]),
             .function(
@@ -357,7 +362,7 @@ struct OperationTranslator {
         if let pagesFunction {
             methods.append(.function(
                 doc: ["`\(operation.method) \(SwiftNames.docText(first.template))`: \(SwiftNames.bare(pagesFunction))(at:) with the first documented path."]
-                    + parameterDocs(first),
+                    + parameterDocs(firstParameters),
                 signature: signature("\(context.access) func \(pagesFunction)", convenienceParameters, pagesTail),
                 body: [.line(call("return \(buildThrows ? "try " : "")self.\(pagesFunction)(", forwarded))]))
             methods.append(.function(
@@ -382,8 +387,8 @@ struct OperationTranslator {
         return lines
     }
 
-    func pathParameterDocs(_ path: OperationPath) -> [String] {
-        pathParameters(path).map { parameter, name in
+    func pathParameterDocs(_ parameters: [(parameter: PathParameter, swiftName: String)]) -> [String] {
+        parameters.map { parameter, name in
             let typeNote = parameter.argument.map { argument in
                 "The `\(SwiftNames.docText(argument))` argument (`{\(SwiftNames.docText(parameter.placeholder))}`)" + (parameter.type.map { ", \(SwiftNames.docText($0))" } ?? "") + "."
             }

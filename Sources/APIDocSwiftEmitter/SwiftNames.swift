@@ -19,6 +19,9 @@ public enum SwiftNames {
     /// position; they get a suffix instead.
     static let unusable: Set<String> = ["self", "Self", "Type", "Protocol", "init", "super", "_", "deinit", "subscript"]
 
+    /// The length in bytes of the longest keyword or unusable name.
+    static let longestSpecialName = keywords.union(unusable).map(\.utf8.count).max() ?? 0
+
     /// Type names the generated code or the runtime relies on; a docs type with such a name gets a suffix.
     static let reservedTypeNames: Set<String> = [
         "Swift", "Foundation", "FoundationNetworking", "APIDocRuntime", "GraphAPI", "CodingKeys", "Type", "Protocol", "Self",
@@ -158,8 +161,10 @@ public enum SwiftNames {
             ?? words(raw).enumerated().map { $0.offset == 0 ? lowerFirst($0.element) : upperFirst($0.element) }.joined()
         if name.isEmpty { name = "value" }
         if let first = name.unicodeScalars.first, !canStartIdentifier(first) { name = "_" + name }
-        if unusable.contains(name) || reserved.contains(name) { name += "Value" }
-        if keywords.contains(name) { return "`\(name)`" }
+        // Names longer than every keyword and unusable name need no lookup.
+        let short = name.utf8.count <= longestSpecialName
+        if (short && unusable.contains(name)) || (!reserved.isEmpty && reserved.contains(name)) { name += "Value" }
+        if short && keywords.contains(name) { return "`\(name)`" }
         return name
     }
 
@@ -184,6 +189,16 @@ public enum SwiftNames {
     /// Makes each name unique by appending 2, 3, ... to later duplicates (compared without
     /// backticks and case-sensitively, as Swift does).
     public static func uniqued(_ names: [String]) -> [String] {
+        // Few names, all different (the common case): nothing to change, and no hashing.
+        if names.count < 2 { return names }
+        if names.count <= 16 {
+            let bases = names.map(bare)
+            var distinct = true
+            search: for i in bases.indices {
+                for j in bases.index(after: i)..<bases.endIndex where bases[i] == bases[j] { distinct = false; break search }
+            }
+            if distinct { return names }
+        }
         var used: Set<String> = []
         // The last counter tried per base: counters below it are taken for good (linear time for
         // many equal names).
@@ -200,10 +215,30 @@ public enum SwiftNames {
         }
     }
 
+    /// Whether every UTF-8 byte of `text` is in `range` and is neither of `excluded` (a loop over
+    /// the contiguous bytes: much cheaper than `utf8.allSatisfy` on the hot paths of the emitter).
+    static func bytes(of text: String, allIn range: ClosedRange<UInt8>, except excluded: UInt8...) -> Bool {
+        var text = text
+        let low = range.lowerBound
+        let span = range.upperBound - range.lowerBound
+        return text.withUTF8 { bytes in
+            switch excluded.count {
+            case 0:
+                for byte in bytes where byte &- low > span { return false }
+            case 2:
+                let (first, second) = (excluded[0], excluded[1])
+                for byte in bytes where byte &- low > span || byte == first || byte == second { return false }
+            default:
+                for byte in bytes where byte &- low > span || excluded.contains(byte) { return false }
+            }
+            return true
+        }
+    }
+
     /// A Swift string literal for any text.
     public static func literal(_ text: String) -> String {
         // Printable ASCII without quotes or backslashes is written as it is.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
+        if bytes(of: text, allIn: 0x20...0x7E, except: 0x22, 0x5C) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -228,13 +263,13 @@ public enum SwiftNames {
     public static func commentText(_ text: String) -> String {
         func unsafe(_ c: Character) -> Bool { c.isNewline || c == "\0" }
         // Text with no control byte and nothing beyond ASCII has nothing to replace.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) { return text }
+        if bytes(of: text, allIn: 0x20...0x7F) { return text }
         return text.contains(where: unsafe) ? String(text.map { unsafe($0) ? " " : $0 }) : text
     }
 
     /// Text safe inside a `///` doc comment line (no line breaks).
     public static func docText(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.trimmingSpaces() }
+        if bytes(of: text, allIn: 0x20...0x7E) { return text.trimmingSpaces() }
         var result = ""
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" { result += " "; continue }
