@@ -45,36 +45,39 @@ public enum HTTPRequestParser {
     /// `resizedRange(deltaRows={n}, deltaColumns={n})`), the query after `?`, and whether a
     /// parenthesis was left open.
     static func cut(_ text: String, spacesInCalls: Bool) -> (path: String, query: String?, open: Bool) {
-        var path = ""
+        // On the bytes: every character it looks for is ASCII.
+        let bytes = Array(text.utf8)
+        var path: [UInt8] = []
+        path.reserveCapacity(bytes.count)
         var depth = 0
         var parentheses = 0
         var quoted = false
         var query: String?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let c = text[index]
-            if c == "{" { depth += 1 }
-            if c == "}" { depth = max(0, depth - 1) }
+        var index = 0
+        while index < bytes.count {
+            let c = bytes[index]
+            if c == UInt8(ascii: "{") { depth += 1 }
+            if c == UInt8(ascii: "}") { depth = max(0, depth - 1) }
             if spacesInCalls && depth == 0 {
-                if c == "'" { quoted.toggle() }
-                if !quoted && c == "(" { parentheses += 1 }
-                if !quoted && c == ")" { parentheses = max(0, parentheses - 1) }
+                if c == UInt8(ascii: "'") { quoted.toggle() }
+                if !quoted && c == UInt8(ascii: "(") { parentheses += 1 }
+                if !quoted && c == UInt8(ascii: ")") { parentheses = max(0, parentheses - 1) }
             }
-            if depth == 0 && parentheses == 0 && c == "?" {
-                query = String(text[text.index(after: index)...]).trimmingSpaces()
+            if depth == 0 && parentheses == 0 && c == UInt8(ascii: "?") {
+                query = String(decoding: bytes[(index + 1)...], as: UTF8.self).trimmingSpaces()
                 break
             }
-            if depth == 0 && (c == " " || c == "\t") {
+            if depth == 0 && (c == UInt8(ascii: " ") || c == UInt8(ascii: "\t")) {
                 if parentheses == 0 { break }
                 if !quoted {
-                    index = text.index(after: index)
+                    index += 1
                     continue
                 }
             }
             path.append(c)
-            index = text.index(after: index)
+            index += 1
         }
-        return (path, query, parentheses > 0)
+        return (String(decoding: path, as: UTF8.self), query, parentheses > 0)
     }
 
     /// The first `}`, spaces, `|`, spaces, name (`[A-Za-z0-9_-]+`): the range from the brace to

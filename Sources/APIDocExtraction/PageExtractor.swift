@@ -253,8 +253,7 @@ public enum PageExtractor {
     static func methodLines(_ section: Section) -> [HTTPRequestLine] {
         var result: [HTTPRequestLine] = []
         for code in section.codeBlocks where code.language != "csharp" && code.language != "json" {
-            let lines = code.literal.split(separator: "\n", omittingEmptySubsequences: false)
-            for (offset, line) in lines.enumerated() {
+            for (offset, line) in lines(of: code.literal).enumerated() {
                 let location = SourceLocation(line: code.contentLine + offset, column: code.contentColumn)
                 if let request = HTTPRequestParser.parseLine(line, location: location) { result.append(request) }
             }
@@ -262,15 +261,42 @@ public enum PageExtractor {
         return result
     }
 
+    /// The lines of a code block, cut at line feeds on the bytes; as when cutting characters, a
+    /// carriage return and line feed pair is one character and does not end a line.
+    static func lines(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var index = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A && previous != 0x0D {
+                lines.append(text[start..<index])
+                start = utf8.index(after: index)
+            }
+            previous = byte
+            index = utf8.index(after: index)
+        }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
+    }
+
+    /// The first run of exactly three ASCII digits that is an HTTP status (100-599).
     static func firstStatusCode(_ text: String) -> Int? {
-        var digits = ""
-        for c in text {
-            if c.isASCII && c.isNumber { digits.append(c) } else {
-                if digits.count == 3, let n = Int(digits), (100...599).contains(n) { return n }
-                digits = ""
+        var value = 0
+        var digits = 0
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                value = digits < 3 ? value * 10 + Int(byte - 0x30) : value
+                digits += 1
+            } else {
+                if digits == 3, (100...599).contains(value) { return value }
+                value = 0
+                digits = 0
             }
         }
-        if digits.count == 3, let n = Int(digits), (100...599).contains(n) { return n }
+        if digits == 3, (100...599).contains(value) { return value }
         return nil
     }
 

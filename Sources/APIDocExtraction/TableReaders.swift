@@ -9,7 +9,8 @@ enum TableReaders {
     ]
 
     static func normalizedHeader(_ cell: TableCell) -> String {
-        String(cell.text.lowercased().filter { $0 != "*" }).trimmingSpaces()
+        // `*` is ASCII: it is dropped from the bytes.
+        String(decoding: cell.text.lowercased().utf8.filter { $0 != UInt8(ascii: "*") }, as: UTF8.self).trimmingSpaces()
     }
 
     /// Column indexes of a property-like table: name, type, description, required; nil when the
@@ -64,7 +65,7 @@ enum TableReaders {
     /// `id (deprecated)` -> `id`; backticks and emphasis are already gone from the plain text.
     static func propertyName(_ text: String) -> String {
         var name = Substring(text.trimmingSpaces())
-        if let cut = name.firstIndex(where: { $0 == " " || $0 == "(" || $0 == "\t" }) { name = name[..<cut] }
+        if let cut = name.utf8.firstIndex(where: { $0 == 0x20 || $0 == 0x28 || $0 == 0x09 }) { name = name[..<cut] }
         return String(name).trimmingCharacters(in: "`*:")
     }
 
@@ -93,7 +94,7 @@ enum TableReaders {
             let text = row[1].text
             let lower = text.lowercased()
             let none = lower.isEmpty || lower.utf8Contains("not supported") || lower.utf8Contains("todo") || lower == "none" || lower == "n/a"
-            let names: [String] = none ? [] : text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+            let names: [String] = none ? [] : text.splitASCII(where: { $0 == 0x2C || $0 == 0x3B }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
             return Permission(kind: row[0].text, permissions: names)
         }
     }

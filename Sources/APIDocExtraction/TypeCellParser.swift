@@ -54,7 +54,7 @@ public enum TypeCellParser {
                 core = core.replacingUTF8(noise, with: " ")
             }
         }
-        let tokens = core.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "`" || $0 == "*" || $0 == "," || $0 == "\t" })
+        let tokens = core.splitASCII(where: { $0 == 0x20 || $0 == 0x28 || $0 == 0x29 || $0 == 0x60 || $0 == 0x2A || $0 == 0x2C || $0 == 0x09 })
             .map(String.init)
             .filter { !["collection", "of", "enum", "a", "an", "the"].contains($0.lowercased()) }
         guard let first = tokens.first else {
@@ -123,6 +123,17 @@ public enum TypeCellParser {
 
 extension String {
     func trimmingCharacters(in set: String) -> String {
+        if set.isASCII {
+            // ASCII members: trimmed on the bytes.
+            let members = Array(set.utf8)
+            let view = utf8
+            var start = view.startIndex
+            var end = view.endIndex
+            while start < end, members.contains(view[start]) { start = view.index(after: start) }
+            while end > start, members.contains(view[view.index(before: end)]) { end = view.index(before: end) }
+            if start == view.startIndex && end == view.endIndex { return self }
+            return String(self[start..<end])
+        }
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         // Not `dropLast()`: on a Substring it counts from the start, quadratic in a long cell.

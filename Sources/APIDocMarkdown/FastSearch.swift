@@ -97,6 +97,36 @@ extension StringProtocol {
     }
 }
 
+extension StringProtocol {
+    /// The text cut at every byte `isSeparator` accepts, empty pieces dropped: what
+    /// `split(whereSeparator:)` gives for ASCII separators, found on the bytes rather than by
+    /// walking characters. `isSeparator` must accept ASCII bytes only, so every cut falls
+    /// between characters.
+    public func splitASCII(where isSeparator: (UInt8) -> Bool) -> [SubSequence] {
+        var pieces: [SubSequence] = []
+        let view = utf8
+        var start = view.startIndex
+        var index = start
+        while index < view.endIndex {
+            if isSeparator(view[index]) {
+                if start < index { pieces.append(self[start..<index]) }
+                start = view.index(after: index)
+            }
+            index = view.index(after: index)
+        }
+        if start < view.endIndex { pieces.append(self[start..<view.endIndex]) }
+        return pieces
+    }
+
+    /// Whether every UTF-8 byte of the text is ASCII.
+    public var isASCII: Bool {
+        withUTF8Buffer { bytes in
+            for byte in bytes where byte >= 0x80 { return false }
+            return true
+        }
+    }
+}
+
 /// Text whose ASCII capitals are lowered once, for many case-insensitive searches of lower-case
 /// ASCII phrases: each search is then a plain byte search (`memmem`), instead of a scan that
 /// folds every byte again. Same answers as `containsIgnoringCase`.

@@ -44,7 +44,7 @@ public enum Naming {
             let verb = title[title.index(after: colon)...].split(separator: " ").map(String.init)
             words = verb + noun
         } else {
-            words = title.split(whereSeparator: { $0 == " " || $0 == "/" || $0 == "-" }).map(String.init)
+            words = title.splitASCII(where: { $0 == 0x20 || $0 == 0x2F || $0 == 0x2D }).map(String.init)
         }
         words = words.filter { !articles.contains($0.lowercased()) }
         if words.first?.lowercased() == "create", let bodyType, words.count == 2,
@@ -100,7 +100,10 @@ public enum Naming {
 
     /// "user-id" -> "userId", "period_value" -> "periodValue", "with spaces" -> "withSpaces".
     static func parameterName(_ raw: String) -> String {
-        let words = raw.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        // ASCII names are cut on the bytes, where letters and digits are single bytes.
+        let words = raw.isASCII
+            ? raw.splitASCII(where: { !(($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A)) }).map(String.init)
+            : raw.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         return lowerCamel(words)
     }
 }
