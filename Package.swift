@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "APIDocJSON"),
         .target(name: "APIDocExtraction", dependencies: ["APIDocMarkdown", "APIDocJSON"]),
         .target(name: "APIDocModel", dependencies: ["APIDocExtraction"]),
-        .target(name: "APIDocSwiftEmitter", dependencies: ["APIDocModel"]),
+        .target(name: "APIDocSwiftEmitter", dependencies: ["APIDocModel", "APIDocMarkdown"]),
         .target(name: "APIDocLint", dependencies: ["APIDocModel"]),
         .target(name: "CFileSwap"),
         .target(name: "APIDocGeneratorCore", dependencies: ["APIDocModel", "APIDocSwiftEmitter", "APIDocLint", "CFileSwap"]),

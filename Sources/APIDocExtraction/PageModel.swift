@@ -255,7 +255,8 @@ public struct FunctionArgument: Hashable, Sendable {
     public static func parse(_ path: String) -> [FunctionArgument] {
         var result: [FunctionArgument] = []
         var index = path.startIndex
-        while let open = path[index...].firstIndex(of: "(") {
+        // `(` is found on the bytes: most paths have none.
+        while let open = path.utf8[index...].firstIndex(of: UInt8(ascii: "(")) {
             guard let close = closingParenthesis(path, from: open) else { break }
             let inside = path[path.index(after: open)..<close]
             for part in splitArguments(inside) {

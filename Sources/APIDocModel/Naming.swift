@@ -37,11 +37,12 @@ public enum Naming {
     /// "createCall"; "List participants" -> "listParticipants"; else the file name.
     static func operationName(page: Page, method: String, bodyType: String?) -> String {
         var title = page.title ?? ""
-        if let paren = title.firstIndex(of: "(") { title = String(title[..<paren]) }
+        // Cut on the bytes: `(`, `:` and the separators are ASCII.
+        if let paren = title.utf8.firstIndex(of: UInt8(ascii: "(")) { title = String(title[..<paren]) }
         var words: [String]
-        if let colon = title.firstIndex(of: ":") {
-            let noun = title[..<colon].split(separator: " ").map(String.init)
-            let verb = title[title.index(after: colon)...].split(separator: " ").map(String.init)
+        if let colon = title.utf8.firstIndex(of: UInt8(ascii: ":")) {
+            let noun = title[..<colon].splitASCII(where: { $0 == 0x20 }).map(String.init)
+            let verb = title[title.utf8.index(after: colon)...].splitASCII(where: { $0 == 0x20 }).map(String.init)
             words = verb + noun
         } else {
             words = title.splitASCII(where: { $0 == 0x20 || $0 == 0x2F || $0 == 0x2D }).map(String.init)
@@ -65,12 +66,14 @@ public enum Naming {
         var parameters: [PathParameter] = []
         var used: Set<String> = []
         var arguments = FunctionArgument.parse(template)
-        var index = template.startIndex
-        while let open = template[index...].firstIndex(of: "{") {
-            guard let close = template[open...].firstIndex(of: "}") else { break }
-            let placeholder = String(template[template.index(after: open)..<close])
-            let alternatives = placeholder.split(separator: "|").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
-            let quoted = open > template.startIndex && template[template.index(before: open)] == "'"
+        // Braces, quotes and slashes are found on the bytes (they are ASCII).
+        let bytes = template.utf8
+        var index = bytes.startIndex
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "{")) {
+            guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            let placeholder = String(template[bytes.index(after: open)..<close])
+            let alternatives = placeholder.splitASCII(where: { $0 == UInt8(ascii: "|") }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+            let quoted = open > bytes.startIndex && bytes[bytes.index(before: open)] == UInt8(ascii: "'")
             // The value of a function argument (`period='{period_value}'`) is named after the argument.
             var argument: String?
             if let found = arguments.firstIndex(where: { $0.placeholder == placeholder }) {
@@ -80,8 +83,8 @@ public enum Naming {
             var base = parameterName(argument ?? alternatives.first ?? placeholder)
             if base.isEmpty || base.lowercased() == "id" || base.lowercased() == "key" {
                 let before = template[..<open]
-                let segments = before.split(separator: "/")
-                if let previous = segments.last, !previous.contains("("), !previous.contains("{"), !previous.contains("=") {
+                let segments = before.splitASCII(where: { $0 == UInt8(ascii: "/") })
+                if let previous = segments.last, !previous.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "=") }) {
                     base = parameterName(singular(String(previous))) + "Id"
                 } else if base.isEmpty {
                     base = "id"
@@ -93,7 +96,7 @@ public enum Naming {
             while used.contains(name) { name = base + String(counter); counter += 1 }
             used.insert(name)
             parameters.append(PathParameter(placeholder: placeholder, name: name, alternatives: alternatives, quoted: quoted, argument: argument))
-            index = template.index(after: close)
+            index = bytes.index(after: close)
         }
         return OperationPath(template: template, parameters: parameters, query: query)
     }

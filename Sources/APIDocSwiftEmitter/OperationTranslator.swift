@@ -1,3 +1,4 @@
+import APIDocMarkdown
 import APIDocModel
 
 /// An operation -> an `async throws` method on `GraphClient` with typed path parameters
@@ -77,20 +78,22 @@ struct OperationTranslator {
         var parts: [String] = []
         var literal = ""
         let template = path.template
-        var index = template.startIndex
-        // The literal text since the last parameter is taken as one slice, not character by character.
+        // Braces are found on the bytes (they are ASCII); the literal text since the last
+        // parameter is taken as one slice.
+        let bytes = template.utf8
+        var index = bytes.startIndex
         var literalStart = index
         var parameterIndex = 0
-        while index < template.endIndex {
-            if template[index] == "{", parameterIndex < parameters.count, let close = template[index...].firstIndex(of: "}") {
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "{"), parameterIndex < parameters.count, let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) {
                 literal += template[literalStart..<index]
                 let (parameter, swiftName) = parameters[parameterIndex]
                 let value = pathValue(parameter)
                 parameterIndex += 1
-                var after = template.index(after: close)
-                if value.replacesQuotes, literal.hasSuffix("'"), after < template.endIndex, template[after] == "'" {
+                var after = bytes.index(after: close)
+                if value.replacesQuotes, literal.hasSuffix("'"), after < bytes.endIndex, bytes[after] == UInt8(ascii: "'") {
                     literal.removeLast()
-                    after = template.index(after: after)
+                    after = bytes.index(after: after)
                 }
                 if !literal.isEmpty { parts.append(SwiftNames.literal(PathEncoding.encodeLiteral(literal))) }
                 parts.append(value.encode(swiftName))
@@ -99,16 +102,16 @@ struct OperationTranslator {
                 literalStart = after
                 continue
             }
-            index = template.index(after: index)
+            index = bytes.index(after: index)
         }
-        literal += template[literalStart..<template.endIndex]
+        literal += template[literalStart..<bytes.endIndex]
         if !literal.isEmpty || parts.isEmpty { parts.append(SwiftNames.literal(PathEncoding.encodeLiteral(literal))) }
         return parts.joined(separator: " + ")
     }
 
     func caseNames(_ paths: [OperationPath]) -> [String] {
         let literalSegments = paths.map { path in
-            path.template.split(separator: "/").filter { !$0.contains("{") }.map(String.init)
+            path.template.splitASCII(where: { $0 == UInt8(ascii: "/") }).filter { !$0.utf8.contains(UInt8(ascii: "{")) }.map(String.init)
         }
         let longest = literalSegments.map(\.count).max() ?? 0
         var chosen: [String] = []

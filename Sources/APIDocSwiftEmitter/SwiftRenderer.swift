@@ -14,11 +14,23 @@ public enum SwiftRenderer {
         return out
     }
 
-    static func pad(_ indent: Int) -> String { String(repeating: "    ", count: indent) }
+    /// Indentation strings made once: rendering appends pieces to one string, building no
+    /// temporary string per line.
+    static let pads: [String] = (0..<16).map { String(repeating: "    ", count: $0) }
+
+    static func pad(_ indent: Int) -> String { indent < pads.count ? pads[indent] : String(repeating: "    ", count: indent) }
 
     static func doc(_ lines: [String], indent: Int, into out: inout String) {
-        for line in lines.map(SwiftNames.commentText) {
-            out += line.isEmpty ? "\(pad(indent))///\n" : "\(pad(indent))/// \(line)\n"
+        for line in lines {
+            let text = SwiftNames.commentText(line)
+            out += pad(indent)
+            if text.isEmpty {
+                out += "///\n"
+            } else {
+                out += "/// "
+                out += text
+                out += "\n"
+            }
         }
     }
 
@@ -47,8 +59,16 @@ public enum SwiftRenderer {
             out += "\(pad(indent))}\n"
         case .variable(let docLines, let modifiers, let name, let type, let value):
             doc(docLines, indent: indent, into: &out)
-            out += "\(pad(indent))\(modifiers) \(name): \(type)"
-            if let value { out += " = \(value)" }
+            out += pad(indent)
+            out += modifiers
+            out += " "
+            out += name
+            out += ": "
+            out += type
+            if let value {
+                out += " = "
+                out += value
+            }
             out += "\n"
         case .computed(let docLines, let modifiers, let name, let type, let getter, let setter):
             doc(docLines, indent: indent, into: &out)
@@ -65,15 +85,27 @@ public enum SwiftRenderer {
             out += "\(pad(indent))}\n"
         case .enumCase(let docLines, let name, let rawValue, let payload):
             doc(docLines, indent: indent, into: &out)
-            out += "\(pad(indent))case \(name)"
-            if let payload { out += "(\(payload))" }
-            if let rawValue { out += " = \(rawValue)" }
+            out += pad(indent)
+            out += "case "
+            out += name
+            if let payload {
+                out += "("
+                out += payload
+                out += ")"
+            }
+            if let rawValue {
+                out += " = "
+                out += rawValue
+            }
             out += "\n"
         case .function(let docLines, let signature, let body):
             doc(docLines, indent: indent, into: &out)
-            out += "\(pad(indent))\(signature) {\n"
+            out += pad(indent)
+            out += signature
+            out += " {\n"
             statements(body, indent: indent + 1, into: &out)
-            out += "\(pad(indent))}\n"
+            out += pad(indent)
+            out += "}\n"
         }
     }
 
@@ -100,14 +132,25 @@ public enum SwiftRenderer {
         for stmt in stmts {
             switch stmt {
             case .line(let text):
-                out += text.isEmpty ? "\n" : "\(pad(indent))\(text)\n"
+                if !text.isEmpty {
+                    out += pad(indent)
+                    out += text
+                }
+                out += "\n"
             case .block(let header, let body, let footer):
-                out += "\(pad(indent))\(header) {\n"
+                out += pad(indent)
+                out += header
+                out += " {\n"
                 // `case` labels stand level with their `switch`, as swift-format lays them out.
                 statements(body, indent: header.hasPrefix("switch ") ? indent : indent + 1, into: &out)
-                out += "\(pad(indent))}\(footer)\n"
+                out += pad(indent)
+                out += "}"
+                out += footer
+                out += "\n"
             case .caseLabel(let label, let body):
-                out += "\(pad(indent))\(label)\n"
+                out += pad(indent)
+                out += label
+                out += "\n"
                 statements(body, indent: indent + 1, into: &out)
             }
         }
