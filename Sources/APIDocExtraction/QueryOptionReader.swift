@@ -101,9 +101,11 @@ enum QueryOptionReader {
         var current = ""
         var line = location.line
         var startLine = location.line
-        // The character before the last one appended (kept, not looked up: linear time).
-        var beforeLast: Character?
-        var last: Character?
+        // The byte before the last one appended, and the last (kept, not looked up: linear time).
+        // The sentence ends `.`, `!` and `?` are ASCII, and none of them ever ends a longer
+        // character, so bytes give the answers characters would.
+        var beforeLast: UInt8?
+        var last: UInt8?
         func flush() {
             let text = current.trimmingSpaces()
             if !text.isEmpty {
@@ -113,21 +115,35 @@ enum QueryOptionReader {
             beforeLast = nil
             last = nil
         }
-        func append(_ character: Character) {
-            current.append(character)
-            beforeLast = last
-            last = character
-        }
+        func isEnd(_ byte: UInt8?) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") }
         for piece in pieces(inlines) {
             switch piece {
             case .text(let text):
-                for character in text {
-                    if current.isEmpty { startLine = line }
-                    append(character)
-                    if character == " ", let previous = beforeLast, previous == "." || previous == "!" || previous == "?" { flush() }
+                // Appended a slice at a time: up to each sentence end, then the rest.
+                let utf8 = text.utf8
+                var start = utf8.startIndex
+                var index = start
+                while index < utf8.endIndex {
+                    if current.isEmpty && index == start { startLine = line }
+                    let byte = utf8[index]
+                    beforeLast = last
+                    last = byte
+                    index = utf8.index(after: index)
+                    if byte == UInt8(ascii: " "), isEnd(beforeLast) {
+                        current += text[start..<index]
+                        start = index
+                        flush()
+                    }
                 }
+                current += text[start..<utf8.endIndex]
             case .lineBreak:
-                if last == "." || last == "!" || last == "?" { flush() } else if !current.isEmpty { append(" ") }
+                if isEnd(last) {
+                    flush()
+                } else if !current.isEmpty {
+                    current += " "
+                    beforeLast = last
+                    last = UInt8(ascii: " ")
+                }
                 line += 1
             }
         }

@@ -75,7 +75,8 @@ public enum TypeCellParser {
     static func isTypeLink(_ destination: String) -> Bool {
         let lower = destination.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("#") { return false }
-        let path = lower.split(separator: "#", maxSplits: 1).first.map(String.init) ?? lower
+        // Up to the first `#` (found on the bytes: it is ASCII).
+        let path = lower[..<(lower.utf8.firstIndex(of: UInt8(ascii: "#")) ?? lower.endIndex)]
         return path.hasSuffix(".md") || !path.utf8Contains(".")
     }
 

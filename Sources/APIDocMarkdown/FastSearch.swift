@@ -140,7 +140,7 @@ public struct FoldedText: Sendable {
     }
 
     /// Whether the text holds `needle` (lower-case), its ASCII letters compared without case.
-    public func contains(_ needle: some StringProtocol) -> Bool {
+    @inlinable public func contains(_ needle: StaticString) -> Bool {
         needle.withUTF8Buffer { needle in
             bytes.withUnsafeBufferPointer { haystack in
                 String.firstOffset(of: needle, in: haystack, from: 0, foldingCase: false) != nil
