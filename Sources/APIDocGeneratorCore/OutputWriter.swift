@@ -114,7 +114,9 @@ public struct OutputWriter {
 
     /// A plain file name: no separators, not `.` or `..`, no NUL.
     static func isSafeName(_ name: String) -> Bool {
-        !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\\") && !name.contains("\0") && name.utf8.count < 250
+        // Separators and NUL looked for on the bytes (Foundation's `contains` would search through NSString).
+        !name.isEmpty && name != "." && name != ".." && name.utf8.count < 250
+            && !name.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") || $0 == 0 })
     }
 
     /// Applies the plan atomically (see the type's documentation). A no-op plan touches nothing

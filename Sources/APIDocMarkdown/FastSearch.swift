@@ -102,7 +102,7 @@ extension StringProtocol {
     /// `split(whereSeparator:)` gives for ASCII separators, found on the bytes rather than by
     /// walking characters. `isSeparator` must accept ASCII bytes only, so every cut falls
     /// between characters.
-    public func splitASCII(where isSeparator: (UInt8) -> Bool) -> [SubSequence] {
+    @inlinable public func splitASCII(where isSeparator: (UInt8) -> Bool) -> [SubSequence] {
         var pieces: [SubSequence] = []
         let view = utf8
         var start = view.startIndex
@@ -119,7 +119,7 @@ extension StringProtocol {
     }
 
     /// Whether every UTF-8 byte of the text is ASCII.
-    public var isASCII: Bool {
+    @inlinable public var isASCII: Bool {
         withUTF8Buffer { bytes in
             for byte in bytes where byte >= 0x80 { return false }
             return true
