@@ -12,7 +12,7 @@ enum ExampleReader {
             method: nil, url: nil, status: nil, headers: [], bodyText: nil, bodyLocation: nil, body: nil, requestIndex: nil)
         // Split on the bytes (a Character split walks grapheme clusters for nothing).
         let literal = block.literal
-        let lines = literal.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        let lines = literal.linesAtLineFeeds()
         var index = 0
         let isHTTP = block.language != "json"
         if isHTTP {

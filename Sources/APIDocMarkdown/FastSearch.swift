@@ -118,6 +118,39 @@ extension StringProtocol {
         return pieces
     }
 
+    /// The text cut at every line feed, empty pieces kept (as `utf8.split(separator: 10,
+    /// omittingEmptySubsequences: false)`), the line feeds found with `memchr`.
+    public func linesAtLineFeeds() -> [SubSequence] {
+        let offsets: [Int] = withUTF8Buffer { bytes in
+            var found: [Int] = []
+            guard let base = bytes.baseAddress else { return found }
+            var start = 0
+            #if canImport(Glibc) || canImport(Darwin)
+            while start < bytes.count, let hit = memchr(base + start, 0x0A, bytes.count - start) {
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                found.append(offset)
+                start = offset + 1
+            }
+            #else
+            for index in 0..<bytes.count where bytes[index] == 0x0A { found.append(index) }
+            #endif
+            return found
+        }
+        var lines: [SubSequence] = []
+        lines.reserveCapacity(offsets.count + 1)
+        let view = utf8
+        var start = view.startIndex
+        var previous = 0
+        for offset in offsets {
+            let end = view.index(start, offsetBy: offset - previous)
+            lines.append(self[start..<end])
+            start = view.index(after: end)
+            previous = offset + 1
+        }
+        lines.append(self[start..<view.endIndex])
+        return lines
+    }
+
     /// Whether every UTF-8 byte of the text is ASCII.
     @inlinable public var isASCII: Bool {
         withUTF8Buffer { bytes in
