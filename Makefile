@@ -1,7 +1,7 @@
 # The two everyday commands (see README): `make generate` and `make test`.
 SWIFT ?= swift
 
-.PHONY: generate test check bootstrap corpus bench examples sanitize
+.PHONY: generate test check bootstrap corpus bench bench-instructions examples sanitize
 
 bootstrap:
 	@./scripts/bootstrap.sh
@@ -36,6 +36,11 @@ sanitize: bootstrap
 ## The benchmark on the Graph v1.0 corpus (release build; prints a table).
 bench: bootstrap
 	./scripts/bench.sh
+
+## Instruction counts of the floor and of the whole pipeline (valgrind; steadier than times, for
+## comparing two builds: BASE=path/to/other/apidocgen).
+bench-instructions: bootstrap
+	./scripts/bench-instructions.sh
 
 ## Build and run the example packages, printing how long each took: Examples/CheckedIn (output of
 ## the generate-api command plugin, checked in; also checked to be current) and Examples/BuildTime

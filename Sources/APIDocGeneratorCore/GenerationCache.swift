@@ -167,18 +167,6 @@ public struct GenerationCache: Codable, Sendable, Equatable {
         return verdicts.allSatisfy { $0 }
     }
 
-    /// Digests of rendered files, by name.
-    public static func digests(of files: [(name: String, text: String)], workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [String: String] {
-        let hexes = Parallel.map(files.count, workers: workers) { index in
-            var digest = StableDigest()
-            digest.add(files[index].text)
-            return digest.hex
-        }
-        var result: [String: String] = [:]
-        for (file, hex) in zip(files, hexes) { result[file.name] = hex }
-        return result
-    }
-
     /// Writes the record into `folder` (to a temporary name, then renamed over the old one) and
     /// makes sure the folder's `.gitignore` names it. Failing to save is not an error: the next
     /// run is simply a full one.

@@ -47,6 +47,22 @@ extension Pipeline {
         // Each file is translated and rendered by one thread, the files spread over the cores, in order.
         SwiftEmitter.emitRendered(analysis.model, options: options, workers: workers)
     }
+
+    /// `render`, and each file's digest (for the generation record), computed by the thread that
+    /// rendered the file.
+    public static func renderWithDigests(_ analysis: Analysis, options: SwiftEmitter.Options = SwiftEmitter.Options(),
+                                         workers: Int = ProcessInfo.processInfo.activeProcessorCount)
+        -> (files: [(name: String, text: String)], digests: [String: String]) {
+        let rendered = SwiftEmitter.emitRendered(analysis.model, options: options, workers: workers) { text in
+            var digest = StableDigest()
+            digest.add(text)
+            return digest.hex
+        }
+        var digests: [String: String] = [:]
+        digests.reserveCapacity(rendered.count)
+        for file in rendered { digests[file.name] = file.summary }
+        return (rendered.map { ($0.name, $0.text) }, digests)
+    }
 }
 
 extension Pipeline {

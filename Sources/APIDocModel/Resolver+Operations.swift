@@ -74,7 +74,8 @@ extension Resolver {
         // Request bodies may define types and add rows to them: in order, on this thread.
         let bodies = planned.map { requestBody(for: $0) }
         // The rest reads the resolver and changes nothing but its warnings: concurrently, each
-        // operation's warnings kept with it and added in order.
+        // operation's warnings kept with it and added in order. Responses are read once every
+        // request body is defined, so each sees the types as they end up, whatever the order.
         let built = { [self, planned] in
             Parallel.map(planned.count, workers: workers) { index -> (Operation, [Diagnostic]) in
                 var scratch = self

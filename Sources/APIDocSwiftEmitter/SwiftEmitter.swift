@@ -51,6 +51,22 @@ public enum SwiftEmitter {
         var text: String
     }
 
+    /// `emitRendered`, with `summary` applied to each file's text on the thread that rendered it
+    /// (the generator's digests for its record of the run, computed while the text is at hand).
+    public static func emitRendered<Summary: Sendable>(_ model: APIModel, options: Options = Options(), workers: Int = 1,
+                                                       summary: @escaping @Sendable (String) -> Summary) -> [(name: String, text: String, summary: Summary)] {
+        files(model, options: options, workers: workers) { file -> SummarizedFile<Summary> in
+            let text = SwiftRenderer.render(file)
+            return SummarizedFile(name: file.name, text: text, summary: summary(text))
+        }.map { ($0.name, $0.text, $0.summary) }
+    }
+
+    struct SummarizedFile<Summary: Sendable>: Named {
+        var name: String
+        var text: String
+        var summary: Summary
+    }
+
     /// Translates every type and operation over `workers` threads, hands each file to `finish` on
     /// the thread that made it, and returns the results with names unique ignoring case, sorted.
     static func files<Output: Named>(_ model: APIModel, options: Options, workers: Int, _ finish: @escaping @Sendable (SwiftFile) -> Output) -> [Output] {

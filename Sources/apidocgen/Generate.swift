@@ -97,7 +97,10 @@ struct Generate: ParsableCommand {
             return
         }
 
-        let files = Pipeline.render(analysis, options: emitterOptions, workers: project.workers)
+        // With a record to keep, each file's digest is taken as it is rendered.
+        let (files, digests) = useCache
+            ? Pipeline.renderWithDigests(analysis, options: emitterOptions, workers: project.workers)
+            : (Pipeline.render(analysis, options: emitterOptions, workers: project.workers), [:])
         timings.mark("render")
         let writer = OutputWriter(output: settings.output)
         let plan = try runOrExit { try writer.plan(files) }
@@ -127,7 +130,7 @@ struct Generate: ParsableCommand {
         timings.mark("write")
         if useCache {
             GenerationCache(key: cacheKey, pages: analysis.pages.count, types: analysis.model.types.count, operations: analysis.model.operations.count,
-                            diagnostics: analysis.diagnostics, files: GenerationCache.digests(of: files)).save(to: settings.output)
+                            diagnostics: analysis.diagnostics, files: digests).save(to: settings.output)
         }
         print("apidocgen: \(counts); wrote \(plan.writes.count) files, removed \(plan.removals.count), unchanged \(plan.unchanged)")
         timings.mark("record")
