@@ -38,6 +38,12 @@ public struct StableDigest: Hashable, Sendable {
         mix(UInt64(count) ^ 0xFF51_AFD7_ED55_8CCD)
     }
 
+    /// Adds another digest (a digest of digests: the parts can be digested on other threads).
+    public mutating func add(_ other: StableDigest) {
+        mix(other.a)
+        mix(other.b)
+    }
+
     private mutating func mix(_ word: UInt64) {
         a = ((a ^ word) &* 0x0000_0100_0000_01B3)
         a ^= a >> 29

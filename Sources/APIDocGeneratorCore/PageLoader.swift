@@ -92,6 +92,8 @@ public enum PageLoader {
         public var files: [String]
         /// Each file's bytes, or why it is not read (unreadable, over the size limit).
         public var contents: [Contents]
+        /// Each file's digest (of its bytes, or of why it is not read), taken by the thread that read it.
+        var contentDigests: [StableDigest]
         /// Diagnostics about the selection itself (too many pages).
         public var diagnostics: [Diagnostic]
 
@@ -103,12 +105,9 @@ public enum PageLoader {
         /// A stable digest of the paths and bytes (for the generation cache).
         public var digest: StableDigest {
             var digest = StableDigest()
-            for (file, content) in zip(files, contents) {
+            for (file, contentDigest) in zip(files, contentDigests) {
                 digest.add(file)
-                switch content {
-                case .bytes(let data): digest.add(data)
-                case .skipped(let diagnostic): digest.add("skipped: \(diagnostic)")
-                }
+                digest.add(contentDigest)
             }
             for diagnostic in diagnostics { digest.add(diagnostic.description) }
             return digest
@@ -128,10 +127,16 @@ public enum PageLoader {
         }
         let rootPath = input.root.path
         let names = files
-        let contents = Parallel.map(files.count, workers: workers) { index in
-            readBytes(rootPath + "/" + names[index], shown: shownPath(names[index], in: input))
+        let read = Parallel.map(files.count, workers: workers) { index -> (Sources.Contents, StableDigest) in
+            let content = readBytes(rootPath + "/" + names[index], shown: shownPath(names[index], in: input))
+            var digest = StableDigest()
+            switch content {
+            case .bytes(let data): digest.add(data)
+            case .skipped(let diagnostic): digest.add("skipped: \(diagnostic)")
+            }
+            return (content, digest)
         }
-        return Sources(files: files, contents: contents, diagnostics: diagnostics)
+        return Sources(files: files, contents: read.map(\.0), contentDigests: read.map(\.1), diagnostics: diagnostics)
     }
 
     /// Extracts read pages with `workers` threads; the result is in path order.
