@@ -334,9 +334,11 @@ extension Pipeline {
     }
 
     /// Reads the pages the settings select (pages outside the include/exclude globs are never opened).
-    public static func read(_ settings: Settings, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> PageLoader.Sources {
+    /// With `digesting`, each page is also digested as it is read (see `PageLoader.read`).
+    public static func read(_ settings: Settings, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                            digesting: Bool = false) throws -> PageLoader.Sources {
         let filter = settings.pages
-        return try PageLoader.read(settings.input, workers: workers, include: { filter.isEmpty || filter.allows($0) })
+        return try PageLoader.read(settings.input, workers: workers, digesting: digesting, include: { filter.isEmpty || filter.allows($0) })
     }
 
     /// Extracts and resolves pages already read for these settings.

@@ -92,10 +92,21 @@ public enum PageLoader {
         public var files: [String]
         /// Each file's bytes, or why it is not read (unreadable, over the size limit).
         public var contents: [Contents]
-        /// Each file's digest (of its bytes, or of why it is not read), taken by the thread that read it.
+        /// Each file's digest (of its bytes, or of why it is not read), taken by the thread that
+        /// read it when the sources were read `digesting`; empty otherwise.
         var contentDigests: [StableDigest]
         /// Diagnostics about the selection itself (too many pages).
         public var diagnostics: [Diagnostic]
+
+        /// The digest of one file's bytes, or of why it is not read.
+        static func digest(_ content: Contents) -> StableDigest {
+            var digest = StableDigest()
+            switch content {
+            case .bytes(let data): digest.add(data)
+            case .skipped(let diagnostic): digest.add("skipped: \(diagnostic)")
+            }
+            return digest
+        }
 
         public enum Contents: Sendable {
             case bytes(Data)
@@ -105,7 +116,8 @@ public enum PageLoader {
         /// A stable digest of the paths and bytes (for the generation cache).
         public var digest: StableDigest {
             var digest = StableDigest()
-            for (file, contentDigest) in zip(files, contentDigests) {
+            let digests = contentDigests.count == files.count ? contentDigests : contents.map(Sources.digest)
+            for (file, contentDigest) in zip(files, digests) {
                 digest.add(file)
                 digest.add(contentDigest)
             }
@@ -116,8 +128,10 @@ public enum PageLoader {
 
     /// Reads the pages under the input folder that `include` selects (given paths relative to the
     /// folder; unselected pages are never opened), with `workers` threads, at most `maximumPages`.
+    /// With `digesting`, each page is digested by the thread that reads it (for `Sources.digest`).
     public static func read(_ input: Input, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-                            maximumPages: Int = PageLoader.maximumPages, include: (String) -> Bool = { _ in true }) throws -> Sources {
+                            maximumPages: Int = PageLoader.maximumPages, digesting: Bool = false,
+                            include: (String) -> Bool = { _ in true }) throws -> Sources {
         var files = try markdownFiles(in: input.root).filter(include)
         var diagnostics: [Diagnostic] = []
         if files.count > maximumPages {
@@ -127,16 +141,11 @@ public enum PageLoader {
         }
         let rootPath = input.root.path
         let names = files
-        let read = Parallel.map(files.count, workers: workers) { index -> (Sources.Contents, StableDigest) in
+        let read = Parallel.map(files.count, workers: workers) { index -> (Sources.Contents, StableDigest?) in
             let content = readBytes(rootPath + "/" + names[index], shown: shownPath(names[index], in: input))
-            var digest = StableDigest()
-            switch content {
-            case .bytes(let data): digest.add(data)
-            case .skipped(let diagnostic): digest.add("skipped: \(diagnostic)")
-            }
-            return (content, digest)
+            return (content, digesting ? Sources.digest(content) : nil)
         }
-        return Sources(files: files, contents: read.map(\.0), contentDigests: read.map(\.1), diagnostics: diagnostics)
+        return Sources(files: files, contents: read.map(\.0), contentDigests: digesting ? read.map { $0.1! } : [], diagnostics: diagnostics)
     }
 
     /// Extracts read pages with `workers` threads; the result is in path order.

@@ -42,11 +42,12 @@ struct Generate: ParsableCommand {
     func run() throws {
         let timings = PhaseTimings()
         let settings = try project.settings(Settings.Overrides(output: output, moduleName: moduleName, accessLevel: accessLevel))
-        let sources = try runOrExit { try Pipeline.read(settings, workers: project.workers) }
-        timings.mark("read")
         // The no-op path: same generator, settings and pages as the run that produced the folder,
         // and the folder still holds exactly what that run wrote. --check always runs in full.
         let useCache = !noCache && !check && singleFile == nil
+        // With a record to compare with or to keep, each page is digested as it is read.
+        let sources = try runOrExit { try Pipeline.read(settings, workers: project.workers, digesting: useCache) }
+        timings.mark("read")
         let cacheKey = useCache ? GenerationCache.key(settings: settings.fingerprint, sources: sources) : ""
         timings.mark("key")
         if useCache, let cache = GenerationCache.load(from: settings.output), cache.key == cacheKey,

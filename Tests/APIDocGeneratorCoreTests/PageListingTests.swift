@@ -25,6 +25,28 @@ struct PageListingTests {
         #expect(try PageLoader.markdownFiles(in: folder.url) == ["api/page.md", "linked.md"])
     }
 
+    /// The digest of the pages (the generation record's key) is the same whether each page was
+    /// digested as it was read or afterwards, and changes with any byte, name or skipped page.
+    @Test func pagesDigestTheSameWhenReadOrAfterwards() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("# One\n", to: "api/one.md")
+        try folder.write("# Two\n", to: "resources/two.md")
+        let input = PageLoader.Input(root: folder.url, displayRoot: "docs")
+        let digests = try [false, true].flatMap { digesting in
+            try [1, 3].map { workers in try PageLoader.read(input, workers: workers, digesting: digesting).digest }
+        }
+        #expect(Set(digests).count == 1)
+        try folder.write("# Two.\n", to: "resources/two.md")
+        let edited = try PageLoader.read(input, workers: 2, digesting: true).digest
+        #expect(edited != digests[0])
+        #expect(try PageLoader.read(input, workers: 2, digesting: false).digest == edited)
+        try folder.write("# Two.\n", to: "resources/three.md")
+        #expect(try PageLoader.read(input, workers: 2, digesting: true).digest != edited)
+        let limited = try PageLoader.read(input, workers: 2, maximumPages: 2, digesting: true)
+        #expect(limited.files.count == 2)
+        #expect(limited.digest == (try PageLoader.read(input, workers: 1, maximumPages: 2, digesting: false)).digest)
+    }
+
     @Test func aMissingFolderIsAnInputError() {
         #expect(throws: GeneratorError.self) {
             try PageLoader.markdownFiles(in: URL(fileURLWithPath: "/nonexistent-apidocgen-input"))
