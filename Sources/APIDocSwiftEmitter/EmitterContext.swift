@@ -165,13 +165,19 @@ struct EmitterContext {
     /// Struct-to-struct edges through non-collection properties; wrappers are `indirect` enums
     /// and arrays store out of line already, so only these edges can make a struct infinite.
     mutating func computeBoxing() {
-        var edges: [String: [(String, String)]] = [:]
-        for type in model.types where type.kind != .enum {
-            for property in flattened[type.name] ?? [] where !property.collection {
-                guard let target = types[property.type], target.kind != .enum, !polymorphic.contains(property.type) else { continue }
-                edges[type.name, default: []].append((property.type, property.name))
+        // Each struct's edges, concurrently (reading the context only).
+        let structs = model.types.filter { $0.kind != .enum }.map(\.name)
+        let lists = { [self] in
+            Parallel.map(structs.count, workers: workers) { index -> [(String, String)] in
+                (flattened[structs[index]] ?? []).compactMap { property in
+                    guard !property.collection, let target = types[property.type], target.kind != .enum,
+                          !polymorphic.contains(property.type) else { return nil }
+                    return (property.type, property.name)
+                }
             }
-        }
+        }()
+        var edges: [String: [(String, String)]] = [:]
+        for (name, list) in zip(structs, lists) where !list.isEmpty { edges[name] = list }
         let components = StronglyConnected.components(nodes: model.types.map(\.name).sorted(), edges: edges.mapValues { $0.map(\.0) })
         for type in model.types where type.kind != .enum {
             for (target, property) in edges[type.name] ?? [] where components[target] == components[type.name] {
