@@ -91,7 +91,7 @@ public enum TypeCellParser {
     /// Whether `word` is one of the words of `text`, words being runs of letters, digits, `.` and `_`.
     static func hasWord(_ text: String, _ word: String) -> Bool {
         let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard text.isASCII else {
             return text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "." && $0 != "_" }).contains { $0 == word }
         }
         // ASCII: on the bytes, where a letter or digit is a single byte.
@@ -111,7 +111,7 @@ public enum TypeCellParser {
     }
 
     static func isIdentifier(_ word: String) -> Bool {
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+        if word.isASCII {
             // ASCII: letters are A-Z and a-z.
             func letter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
             guard let first = word.utf8.first, letter(first) || first == 0x5F else { return false }

@@ -161,8 +161,8 @@ extension StringProtocol {
 }
 
 /// Text whose ASCII capitals are lowered once, for many case-insensitive searches of lower-case
-/// ASCII phrases: each search is then a plain byte search (`memmem`), instead of a scan that
-/// folds every byte again. Same answers as `containsIgnoringCase`.
+/// ASCII phrases: each search is then a plain byte search (`memchr` and `memcmp`), instead of a
+/// scan that folds every byte again. Same answers as `containsIgnoringCase`.
 public struct FoldedText: Sendable {
     @usableFromInline let bytes: [UInt8]
 
