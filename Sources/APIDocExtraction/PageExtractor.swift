@@ -287,7 +287,7 @@ public enum PageExtractor {
         var value = 0
         var digits = 0
         for byte in text.utf8 {
-            if byte >= 0x30 && byte <= 0x39 {
+            if byte.isASCIIDigit {
                 value = digits < 3 ? value * 10 + Int(byte - 0x30) : value
                 digits += 1
             } else {

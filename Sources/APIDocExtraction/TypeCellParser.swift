@@ -95,9 +95,7 @@ public enum TypeCellParser {
             return text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "." && $0 != "_" }).contains { $0 == word }
         }
         // ASCII: on the bytes, where a letter or digit is a single byte.
-        func inWord(_ byte: UInt8) -> Bool {
-            (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || byte == 0x2E || byte == 0x5F
-        }
+        func inWord(_ byte: UInt8) -> Bool { byte.isASCIILetterOrDigit || byte == 0x2E || byte == 0x5F }
         let target = Array(word.utf8)
         var start = utf8.startIndex
         while start < utf8.endIndex {
@@ -112,10 +110,8 @@ public enum TypeCellParser {
 
     static func isIdentifier(_ word: String) -> Bool {
         if word.isASCII {
-            // ASCII: letters are A-Z and a-z.
-            func letter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-            guard let first = word.utf8.first, letter(first) || first == 0x5F else { return false }
-            return word.utf8.allSatisfy { letter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2E }
+            guard let first = word.utf8.first, first.isASCIILetter || first == 0x5F else { return false }
+            return word.utf8AllSatisfy { $0.isASCIILetterOrDigit || $0 == 0x5F || $0 == 0x2E }
         }
         guard let first = word.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
         return word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "." }

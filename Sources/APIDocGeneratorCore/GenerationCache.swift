@@ -10,6 +10,12 @@ public struct StableDigest: Hashable, Sendable {
 
     public init() {}
 
+    /// The digest of one run of bytes.
+    public init(of data: Data) { add(data) }
+
+    /// The digest of one text's UTF-8 bytes (the same as of those bytes as `Data`).
+    public init(of text: String) { add(text) }
+
     public mutating func add(_ data: Data) {
         data.withUnsafeBytes { add($0) }
     }
@@ -166,9 +172,7 @@ public struct GenerationCache: Codable, Sendable, Equatable {
         let verdicts = Parallel.map(sorted.count, workers: workers) { index in
             let name = sorted[index]
             guard let data = FileBytes.contents(path + "/" + name) else { return false }
-            var digest = StableDigest()
-            digest.add(data)
-            return digest.hex == expected[name]
+            return StableDigest(of: data).hex == expected[name]
         }
         return verdicts.allSatisfy { $0 }
     }

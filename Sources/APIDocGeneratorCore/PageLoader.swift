@@ -100,12 +100,10 @@ public enum PageLoader {
 
         /// The digest of one file's bytes, or of why it is not read.
         static func digest(_ content: Contents) -> StableDigest {
-            var digest = StableDigest()
             switch content {
-            case .bytes(let data): digest.add(data)
-            case .skipped(let diagnostic): digest.add("skipped: \(diagnostic)")
+            case .bytes(let data): return StableDigest(of: data)
+            case .skipped(let diagnostic): return StableDigest(of: "skipped: \(diagnostic)")
             }
-            return digest
         }
 
         public enum Contents: Sendable {

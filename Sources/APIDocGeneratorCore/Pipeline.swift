@@ -53,11 +53,7 @@ extension Pipeline {
     public static func renderWithDigests(_ analysis: Analysis, options: SwiftEmitter.Options = SwiftEmitter.Options(),
                                          workers: Int = ProcessInfo.processInfo.activeProcessorCount)
         -> (files: [(name: String, text: String)], digests: [String: String]) {
-        let rendered = SwiftEmitter.emitRendered(analysis.model, options: options, workers: workers) { text in
-            var digest = StableDigest()
-            digest.add(text)
-            return digest.hex
-        }
+        let rendered = SwiftEmitter.emitRendered(analysis.model, options: options, workers: workers) { StableDigest(of: $0).hex }
         var digests: [String: String] = [:]
         digests.reserveCapacity(rendered.count)
         for file in rendered { digests[file.name] = file.summary }

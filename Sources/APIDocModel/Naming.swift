@@ -18,8 +18,8 @@ public enum Naming {
 
     /// The letters and digits of a word (ASCII words are filtered on their bytes).
     static func lettersAndDigits(_ word: String) -> String {
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            let kept = word.utf8.filter { ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) }
+        if word.isASCII {
+            let kept = word.utf8.filter(\.isASCIILetterOrDigit)
             return kept.count == word.utf8.count ? word : String(decoding: kept, as: UTF8.self)
         }
         return word.filter { $0.isLetter || $0.isNumber }
@@ -105,7 +105,7 @@ public enum Naming {
     static func parameterName(_ raw: String) -> String {
         // ASCII names are cut on the bytes, where letters and digits are single bytes.
         let words = raw.isASCII
-            ? raw.splitASCII(where: { !(($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A)) }).map(String.init)
+            ? raw.splitASCII(where: { !$0.isASCIILetterOrDigit }).map(String.init)
             : raw.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         return lowerCamel(words)
     }

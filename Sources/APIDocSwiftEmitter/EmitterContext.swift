@@ -1,3 +1,4 @@
+import APIDocMarkdown
 import APIDocModel
 
 /// Everything the translators need to know about the model as a whole: the Swift name of every
@@ -37,9 +38,10 @@ struct EmitterContext {
         self.types = types
         assignNames(reserved: reservedTypeNames, overrides: typeNames)
         computeDescendants()
-        computeFlattened()
+        let structs = model.types.filter { $0.kind != .enum }.map(\.name)
+        computeFlattened(structs)
         computePolymorphic()
-        computeBoxing()
+        computeBoxing(structs)
     }
 
     // MARK: Names
@@ -59,7 +61,7 @@ struct EmitterContext {
         // Each type's preferred name, concurrently; then made unique in order.
         let preferred = Parallel.map(ordered.count, workers: workers) { index in
             let name = ordered[index]
-            return SwiftNames.typeName(overrides[name] ?? (EmitterContext.subNamespace(name) + " " + EmitterContext.simpleName(name)))
+            return SwiftNames.typeName(overrides[name] ?? (EmitterContext.subNamespace(name) + " " + Resolver.simpleName(name)))
         }
         // The next counter to try per base: lower ones are taken for good (linear time for many equal names).
         var counters: [String: Int] = [:]
@@ -80,15 +82,12 @@ struct EmitterContext {
 
     /// `microsoft.graph.callRecords.session` -> `callRecords`; `microsoft.graph.call` -> "".
     static func subNamespace(_ qualified: String) -> String {
-        // Split on the bytes: `.` is ASCII, so the parts are whole characters.
-        var parts = qualified.utf8.split(separator: UInt8(ascii: ".")).map { String(Substring($0)) }
+        var parts = qualified.splitASCII(where: { $0 == UInt8(ascii: ".") }).map(String.init)
         guard parts.count > 1 else { return "" }
         parts.removeLast()
         if parts.count >= 2 && parts[0].lowercased() == "microsoft" && parts[1].lowercased() == "graph" { parts.removeFirst(2) }
         return parts.joined(separator: " ")
     }
-
-    static func simpleName(_ qualified: String) -> String { Resolver.simpleName(qualified) }
 
     func swiftName(_ qualified: String) -> String { swiftNames[qualified] ?? "APIDocRuntime.JSONValue" }
 
@@ -126,8 +125,8 @@ struct EmitterContext {
         return chain
     }
 
-    mutating func computeFlattened() {
-        let structs = model.types.filter { $0.kind != .enum }.map(\.name)
+    /// `structs`: the names of the model's non-enum types, in model order.
+    mutating func computeFlattened(_ structs: [String]) {
         let lists = { [self] in Parallel.map(structs.count, workers: workers) { self.flattenedProperties(structs[$0]) } }()
         flattened = Dictionary(uniqueKeysWithValues: zip(structs, lists))
     }
@@ -164,9 +163,8 @@ struct EmitterContext {
 
     /// Struct-to-struct edges through non-collection properties; wrappers are `indirect` enums
     /// and arrays store out of line already, so only these edges can make a struct infinite.
-    mutating func computeBoxing() {
+    mutating func computeBoxing(_ structs: [String]) {
         // Each struct's edges, concurrently (reading the context only).
-        let structs = model.types.filter { $0.kind != .enum }.map(\.name)
         let lists = { [self] in
             Parallel.map(structs.count, workers: workers) { index -> [(String, String)] in
                 (flattened[structs[index]] ?? []).compactMap { property in

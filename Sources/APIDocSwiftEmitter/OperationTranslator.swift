@@ -421,7 +421,6 @@ enum PathEncoding {
     /// The bytes kept as they are: ASCII letters and digits, and `-._~/:@!$&'()*+,;=%`.
     static let kept: [Bool] = (0..<256).map { value in
         let byte = UInt8(value)
-        return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-            || "-._~/:@!$&'()*+,;=%".utf8.contains(byte)
+        return byte.isASCIILetterOrDigit || "-._~/:@!$&'()*+,;=%".utf8.contains(byte)
     }
 }

@@ -43,12 +43,7 @@ public enum SwiftEmitter {
     /// The files for a model, rendered: each is rendered by the thread that translated it, as
     /// soon as it is translated. The same as `render(emit(model))`, with one pass less.
     public static func emitRendered(_ model: APIModel, options: Options = Options(), workers: Int = 1) -> [(name: String, text: String)] {
-        files(model, options: options, workers: workers) { RenderedFile(name: $0.name, text: SwiftRenderer.render($0)) }.map { ($0.name, $0.text) }
-    }
-
-    struct RenderedFile: Named {
-        var name: String
-        var text: String
+        emitRendered(model, options: options, workers: workers) { _ in () }.map { ($0.name, $0.text) }
     }
 
     /// `emitRendered`, with `summary` applied to each file's text on the thread that rendered it

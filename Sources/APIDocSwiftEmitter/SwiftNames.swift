@@ -28,13 +28,9 @@ public enum SwiftNames {
         "Any", "AnyObject", "Optional", "Array", "Dictionary", "Set", "String", "Int", "Bool", "Error", "Never", "Void",
     ]
 
-    /// Splits a raw name into words at non-alphanumerics, keeping each word's own capitals.
+    /// Splits a raw name into words at non-alphanumerics, keeping each word's own capitals, on
+    /// Unicode scalars (ASCII names take `asciiCamel` instead).
     static func words(_ raw: String) -> [String] {
-        asciiWords(raw) ?? scalarWords(raw)
-    }
-
-    /// `words` for any text, on Unicode scalars.
-    static func scalarWords(_ raw: String) -> [String] {
         var words: [String] = []
         var current = ""
         for scalar in raw.unicodeScalars {
@@ -49,28 +45,6 @@ public enum SwiftNames {
         return words
     }
 
-    /// `words` for ASCII text, on the bytes; nil when the text is not all ASCII.
-    static func asciiWords(_ raw: String) -> [String]? {
-        var words: [String] = []
-        var start = -1
-        var ascii = true
-        var raw = raw
-        raw.withUTF8 { bytes in
-            for (i, byte) in bytes.enumerated() {
-                if byte >= 0x80 { ascii = false; return }
-                let alphanumeric = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
-                if alphanumeric {
-                    if start < 0 { start = i }
-                } else if start >= 0 {
-                    words.append(String(decoding: bytes[start..<i], as: UTF8.self))
-                    start = -1
-                }
-            }
-            if start >= 0 { words.append(String(decoding: bytes[start...], as: UTF8.self)) }
-        }
-        return ascii ? words : nil
-    }
-
     /// Letters may start an identifier; digits and combining marks may not.
     static func canStartIdentifier(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
@@ -80,8 +54,10 @@ public enum SwiftNames {
     }
 
     static func upperFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
-    static func lowerFirst(_ s: String) -> String {
-        if let ascii = asciiLowerFirst(s) { return ascii }
+    static func lowerFirst(_ s: String) -> String { asciiLowerFirst(s) ?? characterLowerFirst(s) }
+
+    /// `lowerFirst` for any text, on Characters.
+    static func characterLowerFirst(_ s: String) -> String {
         // "URLPath" -> "urlPath", "ID" -> "id": lower the leading run of capitals but keep the start of the next word.
         let chars = Array(s)
         var i = 0
@@ -102,9 +78,6 @@ public enum SwiftNames {
     }
 
     @inline(__always) static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
-    @inline(__always) static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
-    }
 
     /// How many leading capitals of an ASCII word `lowerFirst` lowers (all of them when they are
     /// one or the whole word; else all but the last, which starts the next word); nil when the
@@ -126,9 +99,9 @@ public enum SwiftNames {
             var first = true
             while i < bytes.count {
                 if bytes[i] >= 0x80 { return nil }
-                guard isAlphanumeric(bytes[i]) else { i += 1; continue }
+                guard bytes[i].isASCIILetterOrDigit else { i += 1; continue }
                 var end = i
-                while end < bytes.count, isAlphanumeric(bytes[end]) { end += 1 }
+                while end < bytes.count, bytes[end].isASCIILetterOrDigit { end += 1 }
                 if first && lowerFirstWord {
                     let lowered = capitalsToLower(bytes[i..<end]) ?? 0
                     for index in i..<(i + lowered) { out.append(bytes[index] | 0x20) }
@@ -215,30 +188,10 @@ public enum SwiftNames {
         }
     }
 
-    /// Whether every UTF-8 byte of `text` is in `range` and is neither of `excluded` (a loop over
-    /// the contiguous bytes: much cheaper than `utf8.allSatisfy` on the hot paths of the emitter).
-    static func bytes(of text: String, allIn range: ClosedRange<UInt8>, except excluded: UInt8...) -> Bool {
-        var text = text
-        let low = range.lowerBound
-        let span = range.upperBound - range.lowerBound
-        return text.withUTF8 { bytes in
-            switch excluded.count {
-            case 0:
-                for byte in bytes where byte &- low > span { return false }
-            case 2:
-                let (first, second) = (excluded[0], excluded[1])
-                for byte in bytes where byte &- low > span || byte == first || byte == second { return false }
-            default:
-                for byte in bytes where byte &- low > span || excluded.contains(byte) { return false }
-            }
-            return true
-        }
-    }
-
     /// A Swift string literal for any text.
     public static func literal(_ text: String) -> String {
         // Printable ASCII without quotes or backslashes is written as it is.
-        if bytes(of: text, allIn: 0x20...0x7E, except: 0x22, 0x5C) { return "\"" + text + "\"" }
+        if text.utf8AllSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -263,13 +216,13 @@ public enum SwiftNames {
     public static func commentText(_ text: String) -> String {
         func unsafe(_ c: Character) -> Bool { c.isNewline || c == "\0" }
         // Text with no control byte and nothing beyond ASCII has nothing to replace.
-        if bytes(of: text, allIn: 0x20...0x7F) { return text }
+        if text.utf8AllSatisfy({ $0 >= 0x20 && $0 < 0x80 }) { return text }
         return text.contains(where: unsafe) ? String(text.map { unsafe($0) ? " " : $0 }) : text
     }
 
     /// Text safe inside a `///` doc comment line (no line breaks).
     public static func docText(_ text: String) -> String {
-        if bytes(of: text, allIn: 0x20...0x7E) { return text.trimmingSpaces() }
+        if text.utf8AllSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.trimmingSpaces() }
         var result = ""
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" { result += " "; continue }

@@ -28,10 +28,17 @@ public enum SwiftRenderer {
             }
         }
 
+        /// Appends one line: the indentation, the pieces, a line feed.
+        @inline(__always) mutating func line(_ indent: Int, _ pieces: String...) {
+            self += SwiftRenderer.pad(indent)
+            for piece in pieces { self += piece }
+            self += "\n"
+        }
+
         var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 
-    /// Indentation strings made once: rendering appends pieces to one string, building no
+    /// Indentation strings made once: rendering appends pieces to one buffer, building no
     /// temporary string per line.
     static let pads: [String] = (0..<16).map { String(repeating: "    ", count: $0) }
 
@@ -40,14 +47,7 @@ public enum SwiftRenderer {
     static func doc(_ lines: [String], indent: Int, into out: inout TextBuffer) {
         for line in lines {
             let text = SwiftNames.commentText(line)
-            out += pad(indent)
-            if text.isEmpty {
-                out += "///\n"
-            } else {
-                out += "/// "
-                out += text
-                out += "\n"
-            }
+            if text.isEmpty { out.line(indent, "///") } else { out.line(indent, "/// ", text) }
         }
     }
 
@@ -55,9 +55,9 @@ public enum SwiftRenderer {
         switch decl {
         case .structDecl(let name, let conformances, let docLines, let members):
             doc(docLines, indent: indent, into: &out)
-            out += "\(pad(indent))\(access) struct \(name)\(conformanceList(conformances)) {\n"
+            out.line(indent, access, " struct ", name, conformanceList(conformances), " {")
             renderMembers(members, indent: indent + 1, access: access, into: &out)
-            out += "\(pad(indent))}\n"
+            out.line(indent, "}")
         case .enumDecl(let name, let conformances, let docLines, let members):
             doc(docLines, indent: indent, into: &out)
             var modifier = name == "CodingKeys" ? "" : access + " "
@@ -66,63 +66,40 @@ public enum SwiftRenderer {
                 modifier += "indirect "
                 enumName = String(name.dropFirst("indirect ".count))
             }
-            out += "\(pad(indent))\(modifier)enum \(enumName)\(conformanceList(conformances)) {\n"
+            out.line(indent, modifier, "enum ", enumName, conformanceList(conformances), " {")
             renderMembers(members, indent: indent + 1, access: access, into: &out)
-            out += "\(pad(indent))}\n"
+            out.line(indent, "}")
         case .extensionDecl(let type, let docLines, let members):
             doc(docLines, indent: indent, into: &out)
-            out += "\(pad(indent))extension \(type) {\n"
+            out.line(indent, "extension ", type, " {")
             renderMembers(members, indent: indent + 1, access: access, into: &out)
-            out += "\(pad(indent))}\n"
+            out.line(indent, "}")
         case .variable(let docLines, let modifiers, let name, let type, let value):
             doc(docLines, indent: indent, into: &out)
-            out += pad(indent)
-            out += modifiers
-            out += " "
-            out += name
-            out += ": "
-            out += type
-            if let value {
-                out += " = "
-                out += value
-            }
-            out += "\n"
+            out.line(indent, modifiers, " ", name, ": ", type, value == nil ? "" : " = ", value ?? "")
         case .computed(let docLines, let modifiers, let name, let type, let getter, let setter):
             doc(docLines, indent: indent, into: &out)
-            out += "\(pad(indent))\(modifiers) \(name): \(type) {\n"
+            out.line(indent, modifiers, " ", name, ": ", type, " {")
             if let setter {
-                out += "\(pad(indent + 1))get {\n"
+                out.line(indent + 1, "get {")
                 statements(getter, indent: indent + 2, into: &out)
-                out += "\(pad(indent + 1))}\n\(pad(indent + 1))set {\n"
+                out.line(indent + 1, "}")
+                out.line(indent + 1, "set {")
                 statements(setter, indent: indent + 2, into: &out)
-                out += "\(pad(indent + 1))}\n"
+                out.line(indent + 1, "}")
             } else {
                 statements(getter, indent: indent + 1, into: &out)
             }
-            out += "\(pad(indent))}\n"
+            out.line(indent, "}")
         case .enumCase(let docLines, let name, let rawValue, let payload):
             doc(docLines, indent: indent, into: &out)
-            out += pad(indent)
-            out += "case "
-            out += name
-            if let payload {
-                out += "("
-                out += payload
-                out += ")"
-            }
-            if let rawValue {
-                out += " = "
-                out += rawValue
-            }
-            out += "\n"
+            out.line(indent, "case ", name, payload == nil ? "" : "(", payload ?? "", payload == nil ? "" : ")",
+                     rawValue == nil ? "" : " = ", rawValue ?? "")
         case .function(let docLines, let signature, let body):
             doc(docLines, indent: indent, into: &out)
-            out += pad(indent)
-            out += signature
-            out += " {\n"
+            out.line(indent, signature, " {")
             statements(body, indent: indent + 1, into: &out)
-            out += pad(indent)
-            out += "}\n"
+            out.line(indent, "}")
         }
     }
 
@@ -149,25 +126,14 @@ public enum SwiftRenderer {
         for stmt in stmts {
             switch stmt {
             case .line(let text):
-                if !text.isEmpty {
-                    out += pad(indent)
-                    out += text
-                }
-                out += "\n"
+                if text.isEmpty { out += "\n" } else { out.line(indent, text) }
             case .block(let header, let body, let footer):
-                out += pad(indent)
-                out += header
-                out += " {\n"
+                out.line(indent, header, " {")
                 // `case` labels stand level with their `switch`, as swift-format lays them out.
                 statements(body, indent: header.hasPrefix("switch ") ? indent : indent + 1, into: &out)
-                out += pad(indent)
-                out += "}"
-                out += footer
-                out += "\n"
+                out.line(indent, "}", footer)
             case .caseLabel(let label, let body):
-                out += pad(indent)
-                out += label
-                out += "\n"
+                out.line(indent, label)
                 statements(body, indent: indent + 1, into: &out)
             }
         }

@@ -8,9 +8,9 @@ struct WrapperTranslator {
     let context: EmitterContext
 
     func caseNames(base: String, cases: [String]) -> [String] {
-        let baseSimple = EmitterContext.simpleName(base)
+        let baseSimple = Resolver.simpleName(base)
         let raw = cases.map { name -> String in
-            let simple = EmitterContext.simpleName(name)
+            let simple = Resolver.simpleName(name)
             if name != base, simple.count > baseSimple.count, simple.lowercased().hasSuffix(baseSimple.lowercased()) {
                 return String(simple.dropLast(baseSimple.count))
             }

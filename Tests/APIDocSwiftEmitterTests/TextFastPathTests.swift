@@ -40,14 +40,22 @@ struct TextFastPathTests {
         #expect(Docs.wrap("ab\r\ncd ef", width: 8) == ["ab\r\ncd ef"])
     }
 
-    @Test func splittingASCIINamesOnBytesMatchesSplittingOnScalars() throws {
+    @Test func casingASCIINamesOnBytesMatchesCasingWordsOnScalars() throws {
         let names = ["@odata.type", "user-id", "period_value", "with spaces", "URLPath", "2fa", "", "---", "a.b.c", "x[0]", "ID"]
             + (UInt64(1)...100).map { Self.prose($0, words: Int($0 % 5)) }
         for name in names {
-            let fast = try #require(SwiftNames.asciiWords(name))
-            #expect(fast == SwiftNames.scalarWords(name), "\(name)")
+            let words = SwiftNames.words(name)
+            let upper = try #require(SwiftNames.asciiCamel(name, lowerFirstWord: false))
+            #expect(upper == words.map(SwiftNames.upperFirst).joined(), "\(name)")
+            let lower = try #require(SwiftNames.asciiCamel(name, lowerFirstWord: true))
+            let expected = words.enumerated().map { $0.offset == 0 ? SwiftNames.characterLowerFirst($0.element) : SwiftNames.upperFirst($0.element) }
+            #expect(lower == expected.joined(), "\(name)")
+            for word in words {
+                #expect(try #require(SwiftNames.asciiLowerFirst(word)) == SwiftNames.characterLowerFirst(word), "\(word)")
+            }
         }
-        #expect(SwiftNames.asciiWords("naïve") == nil)
+        #expect(SwiftNames.asciiCamel("naïve", lowerFirstWord: true) == nil)
+        #expect(SwiftNames.asciiLowerFirst("Éclair") == nil)
         #expect(SwiftNames.words("naïve-name") == ["naïve", "name"])
     }
 
