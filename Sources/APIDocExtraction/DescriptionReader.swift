@@ -3,7 +3,7 @@ import APIDocMarkdown
 /// Facts written in Description cells: enum members ("Possible values are: `a`, `b`."),
 /// read-only and nullable notes, "Inherited from [entity](entity.md)", "Required".
 enum DescriptionReader {
-    static let valuePhrases = [
+    static let valuePhrases: [StaticString] = [
         "possible values are", "possible value are", "possible values include", "possible values:", "possible value is",
         "possible values is", "the possible values are", "valid values are", "supported values are", "allowed values are",
         "allowed values:", "supported values:", "must be one of", "the possible value are", "possible values for this property are",
@@ -12,6 +12,8 @@ enum DescriptionReader {
 
     /// Members listed as code spans after a "possible values" phrase.
     static func possibleValues(_ inlines: [Inline]) -> [String] {
+        // Most descriptions name no values: those are answered without flattening them.
+        guard mentionsValues(inlines) else { return [] }
         var values: [String] = []
         var seen: Set<String> = []
         var collecting = false
@@ -19,8 +21,11 @@ enum DescriptionReader {
             switch inline {
             case .text(let text):
                 if !collecting {
-                    if (text.containsIgnoringCase("value") || text.containsIgnoringCase("must be one of")),
-                       valuePhrases.contains(where: { text.containsIgnoringCase($0) }) { collecting = true }
+                    // Folded once, then searched for each phrase (rather than folding for each).
+                    if text.containsIgnoringCase("value") || text.containsIgnoringCase("must be one of") {
+                        let folded = FoldedText(text)
+                        if valuePhrases.contains(where: { folded.contains($0) }) { collecting = true }
+                    }
                     continue
                 }
                 let lower = text.lowercased()
@@ -40,6 +45,24 @@ enum DescriptionReader {
             }
         }
         return values
+    }
+
+    /// Whether a text run (inside emphasis and links too) could start a list of values.
+    static func mentionsValues(_ inlines: [Inline]) -> Bool {
+        anyText(inlines, intoLinks: true) { $0.containsIgnoringCase("value") || $0.containsIgnoringCase("must be one of") }
+    }
+
+    /// Whether a text run passes `test`: the runs `flatten` gives (`intoLinks`) or those
+    /// `flattenKeepingLinks` gives, looked at in place (a cheap first check, nothing copied).
+    static func anyText(_ inlines: [Inline], intoLinks: Bool, _ test: (String) -> Bool) -> Bool {
+        inlines.contains { inline in
+            switch inline {
+            case .text(let text): return test(text)
+            case .emphasis(let c), .strong(let c): return anyText(c, intoLinks: intoLinks, test)
+            case .link(_, let c): return intoLinks && anyText(c, intoLinks: intoLinks, test)
+            default: return false
+            }
+        }
     }
 
     /// Text between listed members: commas, "and", "or", spaces, a final period.

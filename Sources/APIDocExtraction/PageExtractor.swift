@@ -49,7 +49,8 @@ public enum PageExtractor {
         for section in sections.prefix(3) {
             for paragraph in section.paragraphs {
                 let text = paragraph.inlines.plainText.trimmingSpaces()
-                if text.lowercased().hasPrefix("namespace:") {
+                // The prefix compared on the bytes: no lower-cased copy of every paragraph.
+                if text.hasPrefixIgnoringCase("namespace:") {
                     let value = text.dropFirst("namespace:".count).trimmingSpacesSubstring()
                     let word = value.split(whereSeparator: { $0 == " " || $0 == "\n" }).first.map(String.init) ?? ""
                     let cleaned = word.trimmingCharacters(in: ".`*")
@@ -71,6 +72,8 @@ public enum PageExtractor {
 
     /// The first type link that follows one of `phrases` in the same sentence.
     static func linkAfter(phrases: [String], in inlines: [Inline]) -> String? {
+        // Most paragraphs have none of the phrases: answered without flattening them.
+        guard DescriptionReader.anyText(inlines, intoLinks: false, { text in phrases.contains { text.containsIgnoringCase($0) } }) else { return nil }
         var armed = false
         for inline in DescriptionReader.flattenKeepingLinks(inlines) {
             switch inline {

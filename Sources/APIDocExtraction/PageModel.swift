@@ -208,23 +208,25 @@ public struct HTTPRequestLine: Hashable, Sendable {
     public var query: String?
     public var location: SourceLocation
 
-    /// The last segment of the path, lower-cased.
-    public var lastSegment: String {
-        // Byte-wise from the end: linear in the segment, whatever the path holds.
+    /// Whether the last segment of the path (trailing slashes ignored) is `name` (lower-case
+    /// ASCII), without regard to case. On the bytes, from the end: nothing is copied.
+    func lastSegmentIs(_ name: StaticString) -> Bool {
         let bytes = path.utf8
         var end = bytes.endIndex
         while end != bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
-        let trimmed = path[..<end]
-        guard let slash = trimmed.utf8.lastIndex(of: UInt8(ascii: "/")) else { return trimmed.lowercased() }
-        return trimmed[trimmed.utf8.index(after: slash)...].lowercased()
+        let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        return name.withUTF8Buffer { name in
+            guard bytes.distance(from: start, to: end) == name.count else { return false }
+            return zip(bytes[start..<end], name).allSatisfy { ($0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0) == $1 }
+        }
     }
 
     /// `.../$value`: the raw value of an entity or property (a photo's bytes, a message's MIME).
-    public var addressesValue: Bool { lastSegment == "$value" }
+    public var addressesValue: Bool { lastSegmentIs("$value") }
     /// `.../content`: the bytes of a file or resource.
-    public var addressesContent: Bool { lastSegment == "content" }
+    public var addressesContent: Bool { lastSegmentIs("content") }
     /// `.../$ref`: a reference to an entity (`{"@odata.id": url}`) rather than the entity.
-    public var addressesReference: Bool { lastSegment == "$ref" }
+    public var addressesReference: Bool { lastSegmentIs("$ref") }
 
     /// The arguments of function calls in the path, in order: `period='{period_value}'` and
     /// `date={date_value}` in `/reports/getX(period='{period_value}')`, `q='{text}'` in `search(q='{text}')`.

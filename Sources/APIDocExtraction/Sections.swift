@@ -43,8 +43,22 @@ enum SectionSplitter {
     }
 
     static func isTabHeading(_ heading: Heading) -> Bool {
-        let links = heading.inlines.links
-        return links.count == 1 && links[0].destination.hasPrefix("#tab/")
+        // Most headings have no link at all: answered without collecting link texts.
+        var count = 0
+        var tab = false
+        func visit(_ inlines: [Inline]) {
+            for inline in inlines {
+                switch inline {
+                case .link(let destination, _):
+                    count += 1
+                    tab = destination.hasPrefix("#tab/")
+                case .emphasis(let c), .strong(let c): visit(c)
+                default: break
+                }
+            }
+        }
+        visit(heading.inlines)
+        return count == 1 && tab
     }
 }
 

@@ -24,7 +24,8 @@ public enum Pipeline {
         let (model, resolution) = Resolver.resolve(pages, workers: workers)
         var diagnostics = extra + pages.flatMap(\.diagnostics) + resolution
         // Every page yields operations or types, or says why not.
-        for page in pages where !page.isOperation && !page.definesType && page.enums.isEmpty {
+        for index in pages.indices where !pages[index].isOperation && !pages[index].definesType && pages[index].enums.isEmpty {
+            let page = pages[index]
             diagnostics.append(Diagnostic(file: page.path, location: page.titleLocation, severity: .note, rule: "no-content",
                                           message: "page documents no operation (no METHOD line under an HTTP request heading), no type (no resource annotation or Properties table) and no enum"))
         }

@@ -13,6 +13,17 @@ extension StringProtocol {
         }
     }
 
+    /// Whether the text starts with `prefix` (lower-case), its ASCII letters compared without case.
+    @inlinable public func hasPrefixIgnoringCase(_ prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { prefix in
+            var bytes = utf8.makeIterator()
+            for expected in prefix {
+                guard let byte = bytes.next(), Self.fold(byte) == expected else { return false }
+            }
+            return true
+        }
+    }
+
     /// The text's UTF-8 bytes as one buffer (copied only when the text is not stored contiguously).
     @inlinable func withUTF8Buffer<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }

@@ -18,18 +18,47 @@ extension Inline {
         switch self {
         case .text(let s), .code(let s): return s
         case .emphasis(let c), .strong(let c), .link(_, let c), .image(_, let c): return c.plainText
-        case .html(let tag):
-            let lower = tag.lowercased()
-            if lower.hasPrefix("<br") || lower.hasPrefix("<li") || lower.hasPrefix("</li") { return " " }
-            return ""
+        case .html(let tag): return Inline.htmlReadsAsSpace(tag) ? " " : ""
         case .softBreak, .lineBreak: return " "
+        }
+    }
+
+    /// `<br>`, `<li>` and `</li>` (any case) read as a space; other tags vanish.
+    static func htmlReadsAsSpace(_ tag: String) -> Bool {
+        // On the bytes: the tag names are ASCII, so folding them needs no lower-cased copy.
+        var bytes = tag.utf8.makeIterator()
+        guard bytes.next() == UInt8(ascii: "<"), var first = bytes.next() else { return false }
+        if first == UInt8(ascii: "/") {
+            guard let next = bytes.next() else { return false }
+            first = next
+            guard first | 0x20 == UInt8(ascii: "l"), let second = bytes.next() else { return false }
+            return second | 0x20 == UInt8(ascii: "i")
+        }
+        guard let second = bytes.next() else { return false }
+        return (first | 0x20 == UInt8(ascii: "b") && second | 0x20 == UInt8(ascii: "r"))
+            || (first | 0x20 == UInt8(ascii: "l") && second | 0x20 == UInt8(ascii: "i"))
+    }
+
+    /// Appends `plainText` to `text` (one buffer for a whole tree of inlines).
+    func appendPlainText(to text: inout String) {
+        switch self {
+        case .text(let s), .code(let s): text += s
+        case .emphasis(let c), .strong(let c), .link(_, let c), .image(_, let c): for child in c { child.appendPlainText(to: &text) }
+        case .html(let tag): if Inline.htmlReadsAsSpace(tag) { text += " " }
+        case .softBreak, .lineBreak: text += " "
         }
     }
 }
 
 extension Array where Element == Inline {
     /// The concatenated plain text of the inlines, see `Inline.plainText`.
-    public var plainText: String { map(\.plainText).joined() }
+    public var plainText: String {
+        // Most cells and headings are one text run: no buffer to build then.
+        if count == 1, case .text(let s) = self[0] { return s }
+        var text = ""
+        for inline in self { inline.appendPlainText(to: &text) }
+        return text
+    }
 
     /// Every link in document order, descending into emphasis.
     public var links: [(destination: String, text: String)] {

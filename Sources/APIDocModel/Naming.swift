@@ -11,9 +11,32 @@ public enum Naming {
 
     /// Words -> lowerCamel: ["create", "calls"] -> "createCalls". Words keep their inner capitals.
     public static func lowerCamel(_ words: [String]) -> String {
+        if let ascii = asciiLowerCamel(words) { return ascii }
         let cleaned = words.map(lettersAndDigits).filter { !$0.isEmpty }
         guard let first = cleaned.first else { return "" }
         return lowerFirst(first) + cleaned.dropFirst().map(upperFirst).joined()
+    }
+
+    /// `lowerCamel` for ASCII words, built on the bytes (one buffer, no cased copies of each
+    /// word); nil when a word is not ASCII.
+    static func asciiLowerCamel(_ words: [String]) -> String? {
+        guard words.allSatisfy(\.isASCII) else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(words.reduce(0) { $0 + $1.utf8.count })
+        for word in words {
+            var first = true
+            for byte in word.utf8 where byte.isASCIILetterOrDigit {
+                if first {
+                    let isLower = byte >= 97 && byte <= 122, isUpper = byte >= 65 && byte <= 90
+                    // The first word's first letter lowered, every other word's raised.
+                    result.append(result.isEmpty ? (isUpper ? byte | 0x20 : byte) : (isLower ? byte & ~0x20 : byte))
+                    first = false
+                } else {
+                    result.append(byte)
+                }
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The letters and digits of a word (ASCII words are filtered on their bytes).

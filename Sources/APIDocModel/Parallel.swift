@@ -8,53 +8,54 @@ public enum Parallel {
         guard workers > 1, count > 1 else { return (0..<count).map(transform) }
         let results = ResultBuffer<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { results.set($0, transform($0)) }
-        return results.values()
+        return results.moveValues()
     }
 
     /// `(0..<count).compactMap(transform)` over `workers` threads, in order; the results are
     /// moved, not copied, into the array (for large values such as pages).
     public static func compactMap<T: Sendable>(_ count: Int, workers: Int, _ transform: @Sendable (Int) -> T?) -> [T] {
         guard workers > 1, count > 1 else { return (0..<count).compactMap(transform) }
-        let results = ResultBuffer<T?>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { results.set($0, transform($0)) }
-        return results.compactValues()
+        let results = ResultBuffer<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            if let value = transform(index) { results.set(index, value) }
+        }
+        return results.moveValues()
     }
 }
 
 /// Results written by concurrent workers, each index once: every slot is its own memory, and
 /// `concurrentPerform` returns only after every write, so no lock is needed.
 final class ResultBuffer<T: Sendable>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<T?>
+    private let storage: UnsafeMutablePointer<T>
+    /// Which slots hold a value (the others were never set, or were moved out).
+    private let filled: UnsafeMutableBufferPointer<Bool>
 
     init(count: Int) {
         storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
+        filled = .allocate(capacity: count)
+        filled.initialize(repeating: false)
     }
 
     deinit {
-        storage.deinitialize()
+        for index in filled.indices where filled[index] { (storage + index).deinitialize(count: 1) }
         storage.deallocate()
+        filled.deallocate()
     }
 
-    func set(_ index: Int, _ value: T) { storage[index] = value }
-
-    /// The non-nil results of a buffer of optionals, moved out: call once, after every `set`.
-    func compactValues<Wrapped>() -> [Wrapped] where T == Wrapped? {
-        var result: [Wrapped] = []
-        result.reserveCapacity(storage.count)
-        for index in storage.indices {
-            if case .some(.some(let value)) = storage.moveElement(from: index) { result.append(value) }
-        }
-        storage.initialize(repeating: nil)
-        return result
+    /// Stores the result of `index`; at most once per index.
+    func set(_ index: Int, _ value: T) {
+        (storage + index).initialize(to: value)
+        filled[index] = true
     }
 
-    /// The results, moved out (no copies): call once, after every `set`.
-    func values() -> [T] {
+    /// The results that were set, in index order, moved out (no copies): call once, after every `set`.
+    func moveValues() -> [T] {
         var result: [T] = []
-        result.reserveCapacity(storage.count)
-        for index in storage.indices { result.append(storage.moveElement(from: index)!) }
-        storage.initialize(repeating: nil)
+        result.reserveCapacity(filled.count)
+        for index in filled.indices where filled[index] {
+            result.append((storage + index).move())
+            filled[index] = false
+        }
         return result
     }
 }

@@ -33,9 +33,9 @@ extension Resolver {
         var keys: [PathKey] = []
         var seenKeys: Set<PathKey> = []
         var operationPages: [Int] = []
-        for (index, page) in pages.enumerated() where page.isOperation {
+        for index in pages.indices where pages[index].isOperation {
             operationPages.append(index)
-            for line in page.httpRequests {
+            for line in pages[index].httpRequests {
                 let key = PathKey(template: line.path, query: line.query)
                 if seenKeys.insert(key).inserted { keys.append(key) }
             }
@@ -45,12 +45,14 @@ extension Resolver {
         operationPaths = Dictionary(uniqueKeysWithValues: zip(templates, parsed))
         // Base names and target groups, concurrently; then unique names, in page order.
         let perPage = { [self, operationPages] in
-            Parallel.map(operationPages.count, workers: workers) { self.pageMethods(self.pages[operationPages[$0]]) }
+            Parallel.map(operationPages.count, workers: workers) { index in
+                self.pages.withUnsafeBufferPointer { self.pageMethods($0[operationPages[index]]) }
+            }
         }()
         var planned: [PlannedOperation] = []
         var usedNames: Set<String> = []
         for (pageIndex, described) in zip(operationPages, perPage) {
-            let page = pages[pageIndex]
+            let stem = pages[pageIndex].stem
             let methods = described.methods
             for (position, entry) in methods.enumerated() {
                 let method = entry.method
@@ -58,7 +60,7 @@ extension Resolver {
                     var name = entry.baseName
                     if index > 0 { name += group.target == .value ? "Content" : "References" }
                     if usedNames.contains(name) {
-                        let fallback = Naming.lowerCamel(page.stem.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init))
+                        let fallback = Naming.lowerCamel(stem.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init))
                             + (methods.count > 1 && position > 0 ? Naming.upperFirst(method.lowercased()) : "")
                             + (index > 0 ? (group.target == .value ? "Content" : "References") : "")
                         name = fallback
@@ -72,7 +74,8 @@ extension Resolver {
             }
         }
         // Request bodies may define types and add rows to them: in order, on this thread.
-        let bodies = planned.map { requestBody(for: $0) }
+        let pages = self.pages
+        let bodies = pages.withUnsafeBufferPointer { pages in planned.map { requestBody(for: $0, page: pages[$0.page]) } }
         // The rest reads the resolver and changes nothing but its warnings: concurrently, each
         // operation's warnings kept with it and added in order. Responses are read once every
         // request body is defined, so each sees the types as they end up, whatever the order.
@@ -80,7 +83,7 @@ extension Resolver {
             Parallel.map(planned.count, workers: workers) { index -> (Operation, [Diagnostic]) in
                 var scratch = self
                 scratch.diagnostics = []
-                let operation = scratch.operation(planned[index], body: bodies[index])
+                let operation = self.pages.withUnsafeBufferPointer { scratch.operation(planned[index], page: $0[planned[index].page], body: bodies[index]) }
                 return (operation, scratch.diagnostics)
             }
         }()
@@ -130,8 +133,7 @@ extension Resolver {
 
     /// The request body of a planned operation (only methods that carry one get one: a page may
     /// document GET and PATCH together). Defines body types: called in order, on one thread.
-    mutating func requestBody(for planned: PlannedOperation) -> TypeUse? {
-        let page = pages[planned.page]
+    mutating func requestBody(for planned: PlannedOperation, page: Page) -> TypeUse? {
         let method = planned.method
         let name = planned.name
         let target = planned.target
@@ -161,8 +163,8 @@ extension Resolver {
     }
 
     /// An operation from its plan and its request body; changes nothing but the warnings.
-    mutating func operation(_ planned: PlannedOperation, body: TypeUse?) -> Operation {
-        let page = pages[planned.page]
+    /// `page` is the planned operation's page.
+    mutating func operation(_ planned: PlannedOperation, page: Page, body: TypeUse?) -> Operation {
         let method = planned.method
         let lines = planned.lines
         let target = planned.target

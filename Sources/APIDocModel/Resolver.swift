@@ -37,20 +37,27 @@ public struct Resolver: Sendable {
     /// Resolves pages (in any order: they are sorted by path first, so the result is
     /// deterministic, whatever the number of `workers`).
     public static func resolve(_ pages: [Page], workers: Int = 1) -> (model: APIModel, diagnostics: [Diagnostic]) {
-        var resolver = Resolver(pages: pages.sorted { $0.path < $1.path }, workers: workers)
+        // Pages come in path order from the loader: sorted (moving every page) only when they do not.
+        let inOrder = pages.indices.dropFirst().allSatisfy { pages[$0 - 1].path <= pages[$0].path }
+        var resolver = Resolver(pages: inOrder ? pages : pages.sorted { $0.path < $1.path }, workers: workers)
         return resolver.run()
     }
 
     init(pages: [Page], workers: Int = 1) {
         self.pages = pages
         self.workers = workers
-        for (index, page) in pages.enumerated() { pagesByStem[page.stem, default: []].append(index) }
+        for index in pages.indices { pagesByStem[pages[index].stem, default: []].append(index) }
     }
 
     mutating func run() -> (APIModel, [Diagnostic]) {
-        for page in pages { declareEnums(page) }
-        for (index, page) in pages.enumerated() where page.definesType { declareType(page, index: index) }
-        for page in pages { declareProseEnums(page) }
+        // Pages are borrowed from the buffer: a `for page in pages` loop (or `pages[index]`) copies
+        // each page, dozens of reference counts.
+        let pages = self.pages
+        pages.withUnsafeBufferPointer { pages in
+            for index in pages.indices { declareEnums(pages[index]) }
+            for index in pages.indices where pages[index].definesType { declareType(pages[index], index: index) }
+            for index in pages.indices { declareProseEnums(pages[index]) }
+        }
         for name in typePages.keys.sorted() { resolveBase(name) }
         checkBaseTypes()
         resolveAllProperties()

@@ -116,7 +116,10 @@ struct OperationTranslator {
         let longest = literalSegments.map(\.count).max() ?? 0
         var chosen: [String] = []
         for count in 1...max(1, longest) {
-            let candidates = literalSegments.map { SwiftNames.memberName($0.prefix(count).joined(separator: " "), reserved: ["init"]) }
+            let prefixes = literalSegments.map { $0.prefix(count).joined(separator: " ") }
+            // Equal prefixes give equal names: those counts need no naming.
+            if count < max(1, longest) && Set(prefixes).count < prefixes.count { continue }
+            let candidates = prefixes.map { SwiftNames.memberName($0, reserved: ["init"]) }
             if Set(candidates).count == candidates.count || count == max(1, longest) { chosen = candidates; break }
         }
         return SwiftNames.uniqued(chosen)

@@ -12,6 +12,43 @@ public indirect enum SwiftDecl: Hashable, Sendable {
     case enumCase(doc: [String], name: String, rawValue: String?, payload: String?)
     /// A function or initializer: `signature` is everything before the body (`public init(from decoder: any Swift.Decoder) throws`).
     case function(doc: [String], signature: String, body: [SwiftStmt])
+    /// A Codable struct of optional properties, laid out by the renderer with its memberwise
+    /// initializer, CodingKeys, known keys, `init(from:)` and `encode(to:)` (see `CodableStruct`).
+    case codableStruct(CodableStruct)
+}
+
+/// What a generated Codable struct is made of; `SwiftRenderer` writes its members from this
+/// directly, without a node per property and statement (the corpus has thousands of structs).
+public struct CodableStruct: Hashable, Sendable {
+    public struct Member: Hashable, Sendable {
+        /// The JSON key.
+        public var jsonName: String
+        /// The Swift property name (escaped with backticks where it must be).
+        public var swiftName: String
+        /// The Swift type without the `?` that every property has.
+        public var swiftType: String
+        public var doc: [String]
+        /// Stored out of line (`APIDocRuntime.Indirect`), for types that contain themselves.
+        public var boxed: Bool
+
+        public init(jsonName: String, swiftName: String, swiftType: String, doc: [String], boxed: Bool) {
+            self.jsonName = jsonName
+            self.swiftName = swiftName
+            self.swiftType = swiftType
+            self.doc = doc
+            self.boxed = boxed
+        }
+    }
+
+    public var name: String
+    public var doc: [String]
+    public var members: [Member]
+
+    public init(name: String, doc: [String], members: [Member]) {
+        self.name = name
+        self.doc = doc
+        self.members = members
+    }
 }
 
 public indirect enum SwiftStmt: Hashable, Sendable {

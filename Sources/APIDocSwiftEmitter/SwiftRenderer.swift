@@ -28,11 +28,22 @@ public enum SwiftRenderer {
             }
         }
 
-        /// Appends one line: the indentation, the pieces, a line feed.
-        @inline(__always) mutating func line(_ indent: Int, _ pieces: String...) {
+        /// Appends one line: the indentation, the pieces, a line feed. (Fixed parameters, not a
+        /// variadic list: that would allocate an array for every line.)
+        mutating func line(_ indent: Int, _ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "",
+                           _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = "") {
             self += SwiftRenderer.pad(indent)
-            for piece in pieces { self += piece }
-            self += "\n"
+            self += p0
+            if !p1.isEmpty { self += p1 }
+            if !p2.isEmpty { self += p2 }
+            if !p3.isEmpty { self += p3 }
+            if !p4.isEmpty { self += p4 }
+            if !p5.isEmpty { self += p5 }
+            if !p6.isEmpty { self += p6 }
+            if !p7.isEmpty { self += p7 }
+            if !p8.isEmpty { self += p8 }
+            if !p9.isEmpty { self += p9 }
+            bytes.append(0x0A)
         }
 
         var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -100,7 +111,107 @@ public enum SwiftRenderer {
             out.line(indent, signature, " {")
             statements(body, indent: indent + 1, into: &out)
             out.line(indent, "}")
+        case .codableStruct(let spec):
+            codableStruct(spec, indent: indent, access: access, into: &out)
         }
+    }
+
+    /// A `CodableStruct`, laid out as the generic nodes would lay it out (a test holds the two
+    /// together): for each property a `var` of its optional type (a computed one over an
+    /// `APIDocRuntime.Indirect` for boxed ones), `additionalProperties`, the memberwise `init`,
+    /// `CodingKeys`, `knownKeys`, `init(from:)` and `encode(to:)`, each property on one line of
+    /// each. Blank lines as `renderMembers` puts them: between members, except between two
+    /// undocumented stored properties.
+    static func codableStruct(_ spec: CodableStruct, indent: Int, access: String, into out: inout TextBuffer) {
+        let inner = indent + 1, body = indent + 2
+        doc(spec.doc, indent: indent, into: &out)
+        out.line(indent, access, " struct ", spec.name, ": Swift.Codable, Swift.Hashable, Swift.Sendable {")
+        var previousCompact: Bool?
+        func member(compact: Bool) {
+            if let previous = previousCompact, !(compact && previous) { out += "\n" }
+            previousCompact = compact
+        }
+        for property in spec.members {
+            let optional = property.swiftType + "?"
+            if property.boxed {
+                let storage = "_" + SwiftNames.bare(property.swiftName)
+                member(compact: false)
+                doc(property.doc, indent: inner, into: &out)
+                out.line(inner, access, " var ", property.swiftName, ": ", optional, " {")
+                out.line(body, "get {")
+                out.line(body + 1, storage, "?.value")
+                out.line(body, "}")
+                out.line(body, "set {")
+                out.line(body + 1, storage, " = newValue.map { APIDocRuntime.Indirect($0) }")
+                out.line(body, "}")
+                out.line(inner, "}")
+                member(compact: true)
+                out.line(inner, "private var ", storage, ": APIDocRuntime.Indirect<", property.swiftType, ">?")
+            } else {
+                member(compact: property.doc.isEmpty)
+                doc(property.doc, indent: inner, into: &out)
+                out.line(inner, access, " var ", property.swiftName, ": ", optional)
+            }
+        }
+        let additional = "[Swift.String: APIDocRuntime.JSONValue]"
+        member(compact: false)
+        doc(["Keys the docs do not list, and documented keys sent as `null`, kept as they came."], indent: inner, into: &out)
+        out.line(inner, access, " var additionalProperties: ", additional)
+
+        // The memberwise initializer: a parameter a line when there are more than two.
+        member(compact: false)
+        doc(["Creates a value; every property is optional."], indent: inner, into: &out)
+        if spec.members.count <= 1 {
+            let first = spec.members.first.map { $0.swiftName + ": " + $0.swiftType + "? = nil, " } ?? ""
+            out.line(inner, access, " init(", first, "additionalProperties: ", additional, " = [:]) {")
+        } else {
+            out.line(inner, access, " init(")
+            for property in spec.members { out.line(body, property.swiftName, ": ", property.swiftType, "? = nil,") }
+            out.line(body, "additionalProperties: ", additional, " = [:]")
+            out.line(inner, ") {")
+        }
+        for property in spec.members {
+            if property.boxed {
+                out.line(body, "self._", SwiftNames.bare(property.swiftName), " = ", property.swiftName, ".map { APIDocRuntime.Indirect($0) }")
+            } else {
+                out.line(body, "self.", property.swiftName, " = ", property.swiftName)
+            }
+        }
+        out.line(body, "self.additionalProperties = additionalProperties")
+        out.line(inner, "}")
+
+        member(compact: false)
+        out.line(inner, "enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {")
+        for property in spec.members { out.line(body, "case ", property.swiftName, " = ", SwiftNames.literal(property.jsonName)) }
+        out.line(inner, "}")
+        member(compact: true)
+        out.line(inner, "static let knownKeys: Swift.Set<Swift.String> = Swift.Set(CodingKeys.allCases.map(\\.rawValue))")
+
+        // `init(from:)` and `encode(to:)`: a property a line, through the registry's generic functions.
+        member(compact: false)
+        out.line(inner, access, " init(from decoder: any Swift.Decoder) throws {")
+        out.line(body, "let container = try decoder.container(keyedBy: CodingKeys.self)")
+        for property in spec.members {
+            if property.boxed {
+                out.line(body, "self._", SwiftNames.bare(property.swiftName), " = try ", SwiftEmitter.decodeFunction, "(", property.swiftType,
+                         ".self, container, .", property.swiftName, ").map { APIDocRuntime.Indirect($0) }")
+            } else {
+                out.line(body, "self.", property.swiftName, " = try ", SwiftEmitter.decodeFunction, "(", property.swiftType, ".self, container, .",
+                         property.swiftName, ")")
+            }
+        }
+        out.line(body, "self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: ", spec.name, ".knownKeys)")
+        out.line(inner, "}")
+        member(compact: false)
+        out.line(inner, access, " func encode(to encoder: any Swift.Encoder) throws {")
+        // Additional properties first, so that a typed value set by the caller wins.
+        out.line(body, "try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)")
+        out.line(body, "var container = encoder.container(keyedBy: CodingKeys.self)")
+        for property in spec.members {
+            out.line(body, "try ", SwiftEmitter.encodeFunction, "(self.", property.swiftName, ", &container, .", property.swiftName, ")")
+        }
+        out.line(inner, "}")
+        out.line(indent, "}")
     }
 
     static func conformanceList(_ conformances: [String]) -> String {

@@ -95,4 +95,38 @@ struct DescriptionTests {
     @Test func valuesInTheTypeCell() throws {
         #expect(try row("The kind.", type: "String. Possible values are `x`, `y`.").possibleValues == ["x", "y"])
     }
+
+    @Test func phrasesAreFoundInsideEmphasisAndLinks() throws {
+        #expect(try values("See [possible values are](x.md) `a` and `b`.") == ["a", "b"])
+        #expect(try values("_The value_ is `a`.") == [])
+        #expect(try values("No list here; `a`, `b`.") == [])
+        #expect(try values("The VALUE MUST BE ONE OF `x`, `y`") == ["x", "y"])
+    }
+
+    @Test func inheritsFromIsReadOutsideLinksOnly() {
+        let plain = extract("""
+            # thing resource type
+
+            Inherits from [entity](entity.md).
+
+            ## Properties
+
+            |Property|Type|Description|
+            |:---|:---|:---|
+            |p|String|P.|
+            """, path: "docs/resources/thing.md")
+        #expect(plain.inheritsFrom == "entity.md")
+        let inLink = extract("""
+            # thing resource type
+
+            See [inherits from](notes.md) and [entity](entity.md).
+
+            ## Properties
+
+            |Property|Type|Description|
+            |:---|:---|:---|
+            |p|String|P.|
+            """, path: "docs/resources/thing.md")
+        #expect(inLink.inheritsFrom == nil)
+    }
 }

@@ -201,4 +201,18 @@ struct HTTPRequestLineTests {
             """)
         #expect(page.httpRequests.map(\.location) == [at(6, 3)])
     }
+
+    @Test func lastSegmentComparedWithoutCaseOrCopies() {
+        let paths = ["/me/photo/$value", "/me/photo/$VALUE/", "/drive/items/{id}/content", "/drive/items/{id}/Content//", "/groups/{id}/members/$ref",
+                     "$ref", "/a/b$ref", "/", "", "//", "/content/x", "/x/contents", "/x/ṡcontent", "/x/$Ref", "/x/CONTENT"]
+        for path in paths {
+            let line = HTTPRequestLine(method: "GET", path: path, query: nil, location: SourceLocation(line: 1, column: 1))
+            // The last segment as the lower-cased string it was compared as before.
+            let trimmed = path.reversed().drop { $0 == "/" }.reversed()
+            let last = String(String(trimmed).split(separator: "/", omittingEmptySubsequences: false).last ?? "").lowercased()
+            #expect(line.addressesValue == (last == "$value"), "\(path)")
+            #expect(line.addressesContent == (last == "content"), "\(path)")
+            #expect(line.addressesReference == (last == "$ref"), "\(path)")
+        }
+    }
 }

@@ -72,4 +72,40 @@ struct FastSearchTests {
         #expect(crlf.blocks == lf.blocks)
         #expect(lf.blocks.first?.location.line == 6)
     }
+
+    @Test func prefixComparedWithoutCase() {
+        #expect("Namespace: microsoft.graph".hasPrefixIgnoringCase("namespace:"))
+        #expect("NAMESPACE:x".hasPrefixIgnoringCase("namespace:"))
+        #expect("namespace:".hasPrefixIgnoringCase("namespace:"))
+        #expect(!"namespace".hasPrefixIgnoringCase("namespace:"))
+        #expect(!" namespace: x".hasPrefixIgnoringCase("namespace:"))
+        #expect(!"nämespace: x".hasPrefixIgnoringCase("namespace:"))
+        #expect("anything".hasPrefixIgnoringCase(""))
+        #expect(Substring("xNameSpace:y").dropFirst().hasPrefixIgnoringCase("namespace:"))
+    }
+
+    /// The reading of inline HTML before it was done on the bytes.
+    static func readsAsSpaceByLowerCasing(_ tag: String) -> Bool {
+        let lower = tag.lowercased()
+        return lower.hasPrefix("<br") || lower.hasPrefix("<li") || lower.hasPrefix("</li")
+    }
+
+    @Test func plainTextOfInlineTreesIsTheConcatenatedTextOfEachInline() {
+        let tags = ["<br>", "<BR/>", "<bR >", "<li>", "</LI>", "</li", "<lI x>", "<b>", "</b>", "<", "</", "<l", "<b", "", "br", "<br", "</br>", "<ul>", "<Li"]
+        for tag in tags {
+            #expect(Inline.htmlReadsAsSpace(tag) == Self.readsAsSpaceByLowerCasing(tag), "\(tag)")
+            #expect(Inline.html(tag).plainText == (Self.readsAsSpaceByLowerCasing(tag) ? " " : ""), "\(tag)")
+        }
+        let trees: [[Inline]] = [
+            [],
+            [.text("one run")],
+            [.code("only code")],
+            [.text("a"), .softBreak, .strong([.text("b"), .emphasis([.code("c")])]), .lineBreak, .html("<br/>"), .html("<i>")],
+            [.link(destination: "x.md", children: [.text("link "), .image(source: "i.png", children: [.text("alt")])]), .text(" after")],
+            [.emphasis([]), .text("é"), .html("</LI>"), .text("z")],
+        ]
+        for inlines in trees {
+            #expect(inlines.plainText == inlines.map(\.plainText).joined(), "\(inlines)")
+        }
+    }
 }

@@ -14,6 +14,42 @@ struct OperationNamingTests {
         #expect(Naming.lowerCamel(["Create", "calls", "(beta)", "—", "Über"]) == "createCallsBetaÜber")
     }
 
+    /// `lowerCamel` as the general path builds it: each word's letters and digits, the first
+    /// lowered, the others raised.
+    static func lowerCamelByWords(_ words: [String]) -> String {
+        let cleaned = words.map(Naming.lettersAndDigits).filter { !$0.isEmpty }
+        guard let first = cleaned.first else { return "" }
+        return Naming.lowerFirst(first) + cleaned.dropFirst().map(Naming.upperFirst).joined()
+    }
+
+    @Test func asciiWordsCasedOnTheirBytesAsByWords() throws {
+        var lists: [[String]] = [[], [""], ["-", "2fa"], ["Create", "calls", "(beta)"], ["get", "SMS", "methods"], ["a"], ["_x_", "y-z", "__"],
+                                 ["URL", "path"], ["9lives", "cat"], ["user", "id"], ["{id}", "key"]]
+        // Words drawn from a fixed sequence of printable ASCII.
+        var state: UInt64 = 7
+        for _ in 0..<300 {
+            var words: [String] = []
+            for _ in 0..<(Int(state % 4)) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let length = Int((state >> 40) % 9)
+                var word = ""
+                for offset in 0..<length {
+                    let byte = 32 + (Int(state >> 20) / (offset + 1)) % 95
+                    word.unicodeScalars.append(Unicode.Scalar(UInt8(byte)))
+                }
+                words.append(word)
+            }
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            lists.append(words)
+        }
+        for words in lists {
+            let fast = try #require(Naming.asciiLowerCamel(words), "\(words)")
+            #expect(fast == Self.lowerCamelByWords(words), "\(words)")
+            #expect(Naming.lowerCamel(words) == fast)
+        }
+        #expect(Naming.asciiLowerCamel(["Über", "x"]) == nil)
+    }
+
     let call = resourceDoc("call", properties: ["|subject|String|S.|"])
 
     func name(title: String, path: String = "docs/api/op.md", requests: [String] = ["POST /things"], body: String? = nil, extra: [Doc] = []) -> [String] {
