@@ -24,10 +24,12 @@ public enum Pipeline {
         let (model, resolution) = Resolver.resolve(pages, workers: workers)
         var diagnostics = extra + pages.flatMap(\.diagnostics) + resolution
         // Every page yields operations or types, or says why not.
-        for index in pages.indices where !pages[index].isOperation && !pages[index].definesType && pages[index].enums.isEmpty {
-            let page = pages[index]
-            diagnostics.append(Diagnostic(file: page.path, location: page.titleLocation, severity: .note, rule: "no-content",
-                                          message: "page documents no operation (no METHOD line under an HTTP request heading), no type (no resource annotation or Properties table) and no enum"))
+        // (Pages borrowed from the buffer by index: `for page in pages` would copy each.)
+        pages.withUnsafeBufferPointer { pages in
+            for index in pages.indices where !pages[index].isOperation && !pages[index].definesType && pages[index].enums.isEmpty {
+                diagnostics.append(Diagnostic(file: pages[index].path, location: pages[index].titleLocation, severity: .note, rule: "no-content",
+                                              message: "page documents no operation (no METHOD line under an HTTP request heading), no type (no resource annotation or Properties table) and no enum"))
+            }
         }
         diagnostics.sort { ($0.file, $0.line, $0.column, $0.rule, $0.message) < ($1.file, $1.line, $1.column, $1.rule, $1.message) }
         return Analysis(pages: pages, model: model, diagnostics: diagnostics)

@@ -20,7 +20,7 @@ public enum Naming {
     /// `lowerCamel` for ASCII words, built on the bytes (one buffer, no cased copies of each
     /// word); nil when a word is not ASCII.
     static func asciiLowerCamel(_ words: [String]) -> String? {
-        guard words.allSatisfy(\.isASCII) else { return nil }
+        guard words.allSatisfy({ $0.isASCII }) else { return nil }
         var result: [UInt8] = []
         result.reserveCapacity(words.reduce(0) { $0 + $1.utf8.count })
         for word in words {

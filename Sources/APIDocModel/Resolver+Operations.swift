@@ -33,11 +33,14 @@ extension Resolver {
         var keys: [PathKey] = []
         var seenKeys: Set<PathKey> = []
         var operationPages: [Int] = []
-        for index in pages.indices where pages[index].isOperation {
-            operationPages.append(index)
-            for line in pages[index].httpRequests {
-                let key = PathKey(template: line.path, query: line.query)
-                if seenKeys.insert(key).inserted { keys.append(key) }
+        // (Pages borrowed from the buffer: `pages[index]` would copy a page for each look.)
+        pages.withUnsafeBufferPointer { pages in
+            for index in pages.indices where pages[index].isOperation {
+                operationPages.append(index)
+                for line in pages[index].httpRequests {
+                    let key = PathKey(template: line.path, query: line.query)
+                    if seenKeys.insert(key).inserted { keys.append(key) }
+                }
             }
         }
         let templates = keys
@@ -89,9 +92,9 @@ extension Resolver {
         }()
         var operations: [Operation] = []
         operations.reserveCapacity(built.count)
-        for (operation, warnings) in built {
-            operations.append(operation)
-            diagnostics.append(contentsOf: warnings)
+        for index in built.indices {
+            operations.append(built[index].0)
+            diagnostics.append(contentsOf: built[index].1)
         }
         return operations.sorted { $0.name < $1.name }
     }

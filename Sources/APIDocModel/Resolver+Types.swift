@@ -110,25 +110,37 @@ extension Resolver {
     mutating func resolveBase(_ name: String) {
         guard var definition = types[name] else { return }
         // Base type: the annotation, an intro "Inherits from [x]", or nothing; the main page first.
-        for page in (typePages[name] ?? []).map({ pages[$0] }) {
-            if let base = page.resource?.baseType, !base.isEmpty {
-                if let found = lookupName(base, namespace: page.namespace), found != name {
-                    definition.baseType = found
+        // (Pages borrowed from the buffer, not copied.)
+        let pages = self.pages
+        pages.withUnsafeBufferPointer { pages in
+            for index in typePages[name] ?? [] {
+                if let base = baseType(of: name, on: pages[index]) {
+                    definition.baseType = base
                     break
-                } else if lookupName(base, namespace: page.namespace) == nil {
-                    warn(page, page.resource!.location, "missing-page", "base type '\(base)' of '\(name)' is not defined in the input; the type has no base")
-                }
-            } else if let link = page.inheritsFrom {
-                if let found = lookupLink(link, name: LinkTarget.stem(link)), found != name, types[found]?.kind != .enum {
-                    definition.baseType = found
-                    break
-                }
-                if pagesByStem[LinkTarget.stem(link)] == nil {
-                    warn(page, page.titleLocation, "missing-page", "'\(name)' inherits from '\(link)', a page that is not in the input; the type has no base")
                 }
             }
         }
         types[name] = definition
+    }
+
+    /// The base type one of `name`'s pages gives it, if it names one that is defined (it warns
+    /// about one that is not).
+    mutating func baseType(of name: String, on page: Page) -> String? {
+        if let base = page.resource?.baseType, !base.isEmpty {
+            if let found = lookupName(base, namespace: page.namespace), found != name {
+                return found
+            } else if lookupName(base, namespace: page.namespace) == nil {
+                warn(page, page.resource!.location, "missing-page", "base type '\(base)' of '\(name)' is not defined in the input; the type has no base")
+            }
+        } else if let link = page.inheritsFrom {
+            if let found = lookupLink(link, name: LinkTarget.stem(link)), found != name, types[found]?.kind != .enum {
+                return found
+            }
+            if pagesByStem[LinkTarget.stem(link)] == nil {
+                warn(page, page.titleLocation, "missing-page", "'\(name)' inherits from '\(link)', a page that is not in the input; the type has no base")
+            }
+        }
+        return nil
     }
 
     /// Every documented type's properties, resolved concurrently (resolving reads the resolver
@@ -155,9 +167,19 @@ extension Resolver {
     mutating func resolveProperties(_ name: String) -> [Property] {
         var seen: [String: Property] = [:]
         var properties: [Property] = []
-        for page in (typePages[name] ?? []).map({ pages[$0] }) {
-            var onThisPage = Set<String>()
-            for row in page.properties + page.relationships {
+        let pages = self.pages
+        pages.withUnsafeBufferPointer { pages in
+            for index in typePages[name] ?? [] { addProperties(of: name, on: pages[index], seen: &seen, to: &properties) }
+        }
+        return properties
+    }
+
+    /// The properties and relationships one page lists for `name` (the first definition of a
+    /// name wins, across pages; `seen` holds those so far).
+    mutating func addProperties(of name: String, on page: Page, seen: inout [String: Property], to properties: inout [Property]) {
+        var onThisPage = Set<String>()
+        for rows in [page.properties, page.relationships] {
+            for row in rows {
                 guard onThisPage.insert(row.name).inserted else {
                     warn(page, row.location, "duplicate-property", "property '\(row.name)' of '\(name)' is listed twice; the first row is used")
                     continue
@@ -175,7 +197,6 @@ extension Resolver {
                 properties.append(built)
             }
         }
-        return properties
     }
 
     static func describe(_ type: String, _ collection: Bool) -> String {

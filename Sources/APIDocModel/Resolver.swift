@@ -74,7 +74,7 @@ public struct Resolver: Sendable {
     static func qualify(_ name: String, namespace: String?) -> String {
         var name = name
         if name.hasPrefix("#") { name.removeFirst() }
-        if name.lowercased().hasPrefix("microsoft.") || name.lowercased().hasPrefix("graph.") { return name }
+        if name.hasPrefixIgnoringCase("microsoft.") || name.hasPrefixIgnoringCase("graph.") { return name }
         return (namespace ?? defaultNamespace) + "." + name
     }
 
@@ -146,7 +146,8 @@ public struct Resolver: Sendable {
 
     static func titleName(_ title: String?) -> String? {
         guard var title = title?.trimmingSpaces(), !title.isEmpty else { return nil }
-        for suffix in [" resource type", " complex type", " entity type", " resource", " object", " type"] where title.lowercased().hasSuffix(suffix) {
+        let lower = title.lowercased()
+        for suffix in [" resource type", " complex type", " entity type", " resource", " object", " type"] where lower.hasSuffix(suffix) {
             title = String(title.dropLast(suffix.count))
             break
         }
@@ -194,11 +195,17 @@ public struct Resolver: Sendable {
 
     /// An unlinked type name with a "Possible values" list (`callState` in the seed) is an enum of that name.
     mutating func declareProseEnums(_ page: Page) {
-        var rows = page.properties + page.relationships + page.functionParameters
+        // Each table in turn (concatenating them would copy every row of every page).
+        declareProseEnums(page.properties, page: page)
+        declareProseEnums(page.relationships, page: page)
+        declareProseEnums(page.functionParameters, page: page)
         switch page.requestBody {
-        case .resource(_, let p), .parameters(let p): rows += p
+        case .resource(_, let rows), .parameters(let rows): declareProseEnums(rows, page: page)
         default: break
         }
+    }
+
+    mutating func declareProseEnums(_ rows: [PropertyRow], page: Page) {
         for row in rows where !row.possibleValues.isEmpty {
             guard case .named(let name, let link) = row.type.kind else { continue }
             if let link, lookupLink(link, name: name) != nil { continue }

@@ -51,8 +51,9 @@ struct EmitterContext {
         var lowerUsed = Set(reserved.map { $0.lowercased() })
         // Types the user named first, then types in the default namespace, so that they keep the plain names.
         // (The keys are computed once per name, not once per comparison.)
-        let keyed = model.types.map { type in
-            (name: type.name, named: overrides[type.name] != nil, plain: EmitterContext.subNamespace(type.name).isEmpty)
+        let allTypes = model.types
+        let keyed = Parallel.map(allTypes.count, workers: workers) { index in
+            (name: allTypes[index].name, named: overrides[allTypes[index].name] != nil, plain: EmitterContext.subNamespace(allTypes[index].name).isEmpty)
         }
         let ordered = keyed.sorted { a, b in
             if a.named != b.named { return a.named }
@@ -67,15 +68,17 @@ struct EmitterContext {
         var counters: [String: Int] = [:]
         for (name, base) in zip(ordered, preferred) {
             var candidate = base
+            var lower = candidate.lowercased()
             var counter = counters[base] ?? 2
             // Case-insensitive uniqueness keeps file names distinct on case-insensitive disks.
-            while used.contains(candidate) || lowerUsed.contains(candidate.lowercased()) || candidate.hasPrefix("Any") && used.contains(String(candidate.dropFirst(3))) {
+            while used.contains(candidate) || lowerUsed.contains(lower) || candidate.hasPrefix("Any") && used.contains(String(candidate.dropFirst(3))) {
                 candidate = base + String(counter)
+                lower = candidate.lowercased()
                 counter += 1
             }
             if candidate != base { counters[base] = counter }
             used.insert(candidate)
-            lowerUsed.insert(candidate.lowercased())
+            lowerUsed.insert(lower)
             swiftNames[name] = candidate
         }
     }

@@ -113,7 +113,7 @@ struct OperationTranslator {
         let literalSegments = paths.map { path in
             path.template.splitASCII(where: { $0 == UInt8(ascii: "/") }).filter { !$0.utf8.contains(UInt8(ascii: "{")) }.map(String.init)
         }
-        let longest = literalSegments.map(\.count).max() ?? 0
+        let longest = literalSegments.map { $0.count }.max() ?? 0
         var chosen: [String] = []
         for count in 1...max(1, longest) {
             let prefixes = literalSegments.map { $0.prefix(count).joined(separator: " ") }

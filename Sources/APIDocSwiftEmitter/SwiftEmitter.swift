@@ -1,4 +1,9 @@
 import APIDocModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Model -> Swift files: one file per type (structs, open enums, polymorphic wrappers) and one per
 /// operation (a `GraphClient` extension), deterministic: sorted names, no dates, no machine paths.
@@ -67,7 +72,8 @@ public enum SwiftEmitter {
     static func files<Output: Named>(_ model: APIModel, options: Options, workers: Int, _ finish: @escaping @Sendable (SwiftFile) -> Output) -> [Output] {
         var reserved: Set<String> = [options.moduleName, registryName]
         // Path enums are named after operations; keep type names clear of them.
-        for operation in model.operations { reserved.insert(SwiftNames.typeName(operation.name) + "Path") }
+        let operationNames = model.operations.map(\.name)
+        reserved.formUnion(Parallel.map(operationNames.count, workers: workers) { SwiftNames.typeName(operationNames[$0]) + "Path" })
         let context = EmitterContext(model: model, reservedTypeNames: reserved, typeNames: options.typeNames, access: options.accessLevel.keyword, workers: workers)
         let imports = ["APIDocRuntime", "Foundation"]
         let structs = StructTranslator(context: context)
@@ -86,7 +92,9 @@ public enum SwiftEmitter {
             return result
         }
         let operations = OperationTranslator(context: context)
-        let functionNames = SwiftNames.uniqued(model.operations.map { SwiftNames.memberName($0.name, reserved: OperationTranslator.clientMembers) })
+        let functionNames = SwiftNames.uniqued(Parallel.map(operationNames.count, workers: workers) {
+            SwiftNames.memberName(operationNames[$0], reserved: OperationTranslator.clientMembers)
+        })
         // `<name>Pages` for collections, clear of every function name.
         let collections = model.operations.indices.filter { model.operations[$0].response?.collection == true && model.operations[$0].response?.type != nil }
         let pagesNames = Array(SwiftNames.uniqued(functionNames + collections.map { SwiftNames.bare(functionNames[$0]) + "Pages" }).dropFirst(functionNames.count))
@@ -94,7 +102,10 @@ public enum SwiftEmitter {
         for (index, name) in zip(collections, pagesNames) { pagesNameByIndex[index] = name }
         let allOperations = model.operations
         let pagesNamesByIndex = pagesNameByIndex
-        let operationFiles = Parallel.map(allOperations.count, workers: workers) { index -> Output in
+        // The registry (one large file) is made by the first worker, beside the operations.
+        let operationFiles = Parallel.map(allOperations.count + 1, workers: workers) { item -> Output in
+            if item == 0 { return finish(registry(model, context: context, imports: imports, inputName: options.inputName)) }
+            let index = item - 1
             let operation = allOperations[index]
             let functionName = functionNames[index]
             let rendered = operations.render(operation, functionName: functionName, pagesName: pagesNamesByIndex[index])
@@ -103,9 +114,25 @@ public enum SwiftEmitter {
             return finish(SwiftFile(name: "GraphClient+" + SwiftNames.typeName(SwiftNames.bare(functionName)) + ".swift",
                                     source: fileName(of: operation.source), imports: imports, declarations: decls, access: context.access))
         }
-        var files = typeFiles.flatMap { $0 } + operationFiles
-        files.append(finish(registry(model, context: context, imports: imports, inputName: options.inputName)))
-        return uniqueFileNames(files).sorted { $0.name < $1.name }
+        // Types, operations, then the registry: the order in which names are made unique.
+        let files = typeFiles.flatMap { $0 } + operationFiles.dropFirst() + operationFiles.prefix(1)
+        return sortedByName(uniqueFileNames(files))
+    }
+
+    /// The files in name order (`<` on the names). ASCII names, the usual case, are compared as
+    /// bytes, which orders them the same way for a fraction of the cost.
+    static func sortedByName<File: Named>(_ files: [File]) -> [File] {
+        let names = files.map { Array($0.name.utf8) }
+        guard names.allSatisfy({ $0.allSatisfy { $0 < 0x80 } }) else { return files.sorted { $0.name < $1.name } }
+        let order = names.indices.sorted { a, b in
+            names[a].withUnsafeBufferPointer { x in
+                names[b].withUnsafeBufferPointer { y in
+                    let common = x.count == 0 || y.count == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, min(x.count, y.count))
+                    return common != 0 ? common < 0 : x.count < y.count
+                }
+            }
+        }
+        return order.map { files[$0] }
     }
 
     /// The name of the generated registry of types by OData name.
@@ -170,6 +197,8 @@ public enum SwiftEmitter {
         // The next counter to try per stem: lower ones are taken for good (linear time).
         var counters: [String: Int] = [:]
         return files.map { file in
+            // Most names are free: one lower-cased copy each, then nothing else.
+            if used.insert(file.name.lowercased()).inserted { return file }
             var result = file
             let stem = String(file.name.dropLast(".swift".count))
             var counter = counters[stem.lowercased()] ?? 2
