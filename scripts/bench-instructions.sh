@@ -26,21 +26,25 @@ trap 'rm -rf "$work"' EXIT
 count() {
     local binary="$1"; shift
     strip --strip-debug -o "$work/bin" "$binary"
-    valgrind --tool=callgrind --callgrind-out-file="$work/out" "$work/bin" "$@" > /dev/null 2> "$work/log"
+    valgrind --tool=callgrind --callgrind-out-file="$work/out" "$work/bin" "$@" > /dev/null 2> "$work/log" || return 1
     awk '/Collected/ { print $4 }' "$work/log"
 }
 
 report() {
     local name="$1" binary="$2"
     "$binary" generate --no-cache --workers 1 --input "$corpus" --output "$work/generated" > /dev/null 2>&1 || true
-    local floor full
+    local floor full cmark
     floor=$(count "$binary" parse --workers 1 --input "$corpus")
     full=$(count "$binary" generate --no-cache --workers 1 --input "$corpus" --output "$work/generated")
-    python3 - "$name" "$floor" "$full" <<'PY'
+    # cmark alone (builds without `parse --cmark-only` print nothing for it).
+    cmark=$(count "$binary" parse --cmark-only --workers 1 --input "$corpus" || true)
+    python3 - "$name" "$floor" "$full" "${cmark:-0}" <<'PY'
 import sys
-name, floor, full = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+name, floor, full, cmark = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4] or 0)
 print(f"{name}: (a) floor {floor / 1e9:.3f} G instructions, (c') generate --no-cache {full / 1e9:.3f} G; "
       f"above the floor {(full - floor) / 1e9:.3f} G; (c')/(a) = {full / floor:.2f}")
+if cmark:
+    print(f"{name}: (a0) cmark alone {cmark / 1e9:.3f} G; (a)/(a0) = {floor / cmark:.2f}, (c')/(a0) = {full / cmark:.2f}")
 PY
 }
 

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The benchmark (a measurement, not a test): on a corpus (default ../shared/corpus/graph-v1.0),
 # with a release build, measures
-#   (a) the floor: read every page and parse it with cmark (`apidocgen parse`), nothing else;
+#   (a) the floor: read every page and parse it with cmark into the markdown tree
+#       (`apidocgen parse`), nothing else;
+#   (a0) for reference, cmark alone: read every page, parse it with cmark and discard the result
+#       (`apidocgen parse --cmark-only`: no Swift tree, no pipe tables);
 #   (b) `apidocgen generate` into an empty folder;
 #   (b') the same into a folder in memory (/dev/shm), when there is one: ext4 without a journal
 #       skips the inodes deleted in the last minutes when it creates files, so (b) on a disk that
@@ -48,6 +51,7 @@ PY
 }
 
 a=$(measure floor ":" "$bin" parse --input "$corpus")
+a0=$(measure cmark ":" "$bin" parse --cmark-only --input "$corpus")
 # Each (b) run writes into a new folder; the old ones are removed only after the measurement
 # (ext4 without a journal scans recently deleted inodes when creating files, which would charge
 # the previous run's deletion to this one).
@@ -70,13 +74,14 @@ written2=$("$bin" generate --no-cache --input "$corpus" --output "$work/out" 2>/
 d=$(measure lint ":" "$bin" lint --input "$corpus")
 files=$(ls "$work/out" | wc -l)
 
-python3 - "$a" "$b" "$c" "$c2" "$d" "$written" "$written2" "$runs" "$(nproc)" "$files" "$b2" <<'PY'
+python3 - "$a" "$b" "$c" "$c2" "$d" "$written" "$written2" "$runs" "$(nproc)" "$files" "$b2" "$a0" <<'PY'
 import sys
-rows = [("(a) floor: read + cmark parse", sys.argv[1]), (f"(b) generate, empty output ({sys.argv[10]} files)", sys.argv[2]),
+rows = [("(a) floor: read + cmark parse into the markdown tree", sys.argv[1]), ("(a0) cmark alone, result discarded", sys.argv[12]),
+        (f"(b) generate, empty output ({sys.argv[10]} files)", sys.argv[2]),
         ("(b') the same, output in memory (tmpfs)", sys.argv[11]),
         ("(c) generate, up to date (no-op)", sys.argv[3]), ("(c') the same, --no-cache (whole pipeline)", sys.argv[4]),
         ("(d) lint", sys.argv[5])]
-if sys.argv[11] == "0 0 0": rows.pop(2)
+if sys.argv[11] == "0 0 0": rows.pop(3)
 vals = [list(map(float, v.split())) for _, v in rows]
 print(f"\nmedians of {sys.argv[8]} runs, {sys.argv[9]} cores")
 print(f"| step | wall (s) | CPU (s) | peak memory (MB) |")
@@ -85,6 +90,8 @@ for (name, _), (wall, cpu, rss) in zip(rows, vals):
     print(f"| {name} | {wall:.2f} | {cpu:.2f} | {rss/1024:.0f} |")
 named = {name[:4]: v for (name, _), v in zip(rows, vals)}
 ratios = ", ".join(f"{key}/(a) wall = {named[key][0]/named['(a) '][0]:.2f}" for key in ["(b) ", "(b')", "(c) ", "(c')"] if key in named)
+against_cmark = ", ".join(f"{key}/(a0) = {named[key][0]/named['(a0)'][0]:.2f}" for key in ["(a) ", "(b) ", "(b')"] if key in named)
 print(f"\n{ratios}; "
       f"files written by the no-op runs: {sys.argv[6]} and {sys.argv[7]}")
+print(f"against cmark alone (wall): {against_cmark}")
 PY

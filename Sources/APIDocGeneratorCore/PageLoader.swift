@@ -167,12 +167,17 @@ public enum PageLoader {
         input.displayRoot.isEmpty ? relative : input.displayRoot + "/" + relative
     }
 
-    /// Reads and parses every page with cmark and does nothing else: the benchmark's floor.
-    public static func parseOnly(_ input: Input, workers: Int) throws -> (pages: Int, blocks: Int) {
+    /// Reads and parses every page into the markdown tree and does nothing else: the benchmark's
+    /// floor. With `cmarkOnly`, each page is parsed by cmark and the result discarded (no tree of
+    /// Swift values, no pipe tables): the cost of cmark alone, for reference.
+    public static func parseOnly(_ input: Input, workers: Int, cmarkOnly: Bool = false) throws -> (pages: Int, blocks: Int) {
         let files = try markdownFiles(in: input.root)
         let rootPath = input.root.path
         let counts = Parallel.map(files.count, workers: workers) { index in
-            FileBytes.contents(rootPath + "/" + files[index]).map { MarkdownDocument.parse(String(decoding: $0, as: UTF8.self)).blocks.count } ?? 0
+            FileBytes.contents(rootPath + "/" + files[index]).map { data in
+                cmarkOnly ? data.withUnsafeBytes { MarkdownDocument.parseWithCmarkOnly($0) }
+                    : MarkdownDocument.parse(String(decoding: data, as: UTF8.self)).blocks.count
+            } ?? 0
         }
         return (files.count, counts.reduce(0, +))
     }

@@ -28,6 +28,27 @@ enum CmarkConverter {
         return Output(blocks: blocks, notes: walker.notes)
     }
 
+    /// Parses the bytes with cmark and frees the document, building nothing: the benchmark's
+    /// reference for cmark alone. Returns the number of top-level blocks cmark found.
+    static func parseAndDiscard(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var utf8 = Array(bytes)
+        utf8.append(0)
+        let document: OpaquePointer? = utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                cmark_parse_document(pointer, buffer.count - 1, CMARK_OPT_DEFAULT)
+            }
+        }
+        guard let document else { return 0 }
+        defer { cmark_node_free(document) }
+        var count = 0
+        var child = cmark_node_first_child(document)
+        while let node = child {
+            count += 1
+            child = cmark_node_next(node)
+        }
+        return count
+    }
+
     struct Walker {
         let lines: [Substring]
         let linkDefinitions: [String: String]

@@ -10,8 +10,11 @@ struct Parse: ParsableCommand {
 
     @OptionGroup var options: InputOptions
 
+    @Flag(name: .long, help: "Parse with cmark alone and discard the result (no markdown tree, no pipe tables): cmark's share of the floor.")
+    var cmarkOnly = false
+
     func run() throws {
-        let count = try runOrExit { try PageLoader.parseOnly(PageLoader.Input(path: options.input), workers: options.workers) }
+        let count = try runOrExit { try PageLoader.parseOnly(PageLoader.Input(path: options.input), workers: options.workers, cmarkOnly: cmarkOnly) }
         print("parsed \(count.pages) pages, \(count.blocks) top-level blocks")
     }
 }
