@@ -177,13 +177,24 @@ struct EmitterContext {
                 }
             }
         }()
-        var edges: [String: [(String, String)]] = [:]
-        for (name, list) in zip(structs, lists) where !list.isEmpty { edges[name] = list }
-        let components = StronglyConnected.components(nodes: model.types.map(\.name).sorted(), edges: edges.mapValues { $0.map(\.0) })
-        for type in model.types where type.kind != .enum {
-            for (target, property) in edges[type.name] ?? [] where components[target] == components[type.name] {
-                boxed.insert(type.name + "/" + property)
+        // Components over type indices (model order); names are hashed once each.
+        let names = model.types.map(\.name)
+        var indexOfName: [String: Int] = [:]
+        indexOfName.reserveCapacity(names.count)
+        for (index, name) in names.enumerated() where indexOfName[name] == nil { indexOfName[name] = index }
+        var successors = [[Int]](repeating: [], count: names.count)
+        var structEdges: [(from: Int, to: Int, property: String)] = []
+        for (name, list) in zip(structs, lists) where !list.isEmpty {
+            guard let from = indexOfName[name] else { continue }
+            for (target, property) in list {
+                guard let to = indexOfName[target] else { continue }
+                successors[from].append(to)
+                structEdges.append((from, to, property))
             }
+        }
+        let component = StronglyConnected.components(successors)
+        for edge in structEdges where component[edge.to] == component[edge.from] {
+            boxed.insert(names[edge.from] + "/" + edge.property)
         }
     }
 
@@ -217,38 +228,41 @@ struct EmitterContext {
 
 /// Tarjan's strongly connected components, iterative (no recursion on deep graphs).
 enum StronglyConnected {
-    static func components(nodes: [String], edges: [String: [String]]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        var low: [String: Int] = [:]
-        var onStack: Set<String> = []
-        var stack: [String] = []
-        var component: [String: Int] = [:]
+    /// The component of each node `0..<successors.count`, given each node's successors: two
+    /// nodes have the same number when each reaches the other.
+    static func components(_ successors: [[Int]]) -> [Int] {
+        let count = successors.count
+        var index = [Int](repeating: -1, count: count)
+        var low = [Int](repeating: 0, count: count)
+        var onStack = [Bool](repeating: false, count: count)
+        var stack: [Int] = []
+        var component = [Int](repeating: -1, count: count)
         var counter = 0
         var componentCount = 0
-        for root in nodes where index[root] == nil {
-            var work: [(node: String, next: Int)] = [(root, 0)]
+        for root in 0..<count where index[root] < 0 {
+            var work: [(node: Int, next: Int)] = [(root, 0)]
             index[root] = counter; low[root] = counter; counter += 1
-            stack.append(root); onStack.insert(root)
+            stack.append(root); onStack[root] = true
             while var frame = work.popLast() {
-                let successors = edges[frame.node] ?? []
-                if frame.next < successors.count {
-                    let successor = successors[frame.next]
+                let next = successors[frame.node]
+                if frame.next < next.count {
+                    let successor = next[frame.next]
                     frame.next += 1
                     work.append(frame)
-                    if index[successor] == nil {
+                    if index[successor] < 0 {
                         index[successor] = counter; low[successor] = counter; counter += 1
-                        stack.append(successor); onStack.insert(successor)
+                        stack.append(successor); onStack[successor] = true
                         work.append((successor, 0))
-                    } else if onStack.contains(successor) {
-                        low[frame.node] = min(low[frame.node]!, index[successor]!)
+                    } else if onStack[successor] {
+                        low[frame.node] = min(low[frame.node], index[successor])
                     }
                 } else {
                     if let parent = work.last {
-                        low[parent.node] = min(low[parent.node]!, low[frame.node]!)
+                        low[parent.node] = min(low[parent.node], low[frame.node])
                     }
                     if low[frame.node] == index[frame.node] {
                         while let member = stack.popLast() {
-                            onStack.remove(member)
+                            onStack[member] = false
                             component[member] = componentCount
                             if member == frame.node { break }
                         }

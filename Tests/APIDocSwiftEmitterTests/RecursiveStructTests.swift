@@ -1,5 +1,5 @@
 import APIDocModel
-import APIDocSwiftEmitter
+@testable import APIDocSwiftEmitter
 import Testing
 
 /// Structs that would contain themselves store those properties out of line (`Indirect`).
@@ -95,5 +95,20 @@ struct RecursiveStructTests {
         #expect(!text.contains("Indirect"))
         let model = APIModel(types: [complexType("a", [property("b", graph("b"))]), complexType("b", [property("c", "Edm.String")])], operations: [])
         #expect(!emittedFile("A.swift", model).contains("Indirect"))
+    }
+
+    @Test func componentsAreTheSetsOfNodesThatReachEachOther() {
+        // 0 -> 1 -> 2 -> 0 is a cycle; 3 -> 3 loops on itself; 4 -> 0 only reaches it; 5 stands alone;
+        // 6 <-> 7 through a second edge each way; a deep chain 8 -> 9 -> ... -> 2007 -> 8.
+        var successors: [[Int]] = [[1], [2], [0], [3], [0], [], [7, 7], [6]]
+        successors += (8..<2008).map { [$0 == 2007 ? 8 : $0 + 1] }
+        let component = StronglyConnected.components(successors)
+        #expect(component.count == successors.count)
+        #expect(component[0] == component[1] && component[1] == component[2])
+        #expect(component[3] != component[0] && component[4] != component[0] && component[5] != component[4])
+        #expect(component[6] == component[7] && component[6] != component[3])
+        #expect(Set(component[8...]).count == 1 && component[8] != component[0])
+        #expect(Set(component).count == 6)
+        #expect(StronglyConnected.components([]).isEmpty)
     }
 }
