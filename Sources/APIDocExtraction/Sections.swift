@@ -16,30 +16,47 @@ enum SectionSplitter {
     /// The sections, the page title (first level-1 heading that is not a tab heading), and every
     /// block in document order, headings included, with lists and quotes flattened.
     static func split(_ blocks: [Block]) -> (title: Heading?, sections: [Section], linear: [Block]) {
+        var splitter = Splitter()
+        splitter.linear.reserveCapacity(blocks.count)
+        for block in blocks { splitter.add(block) }
+        // The last section's blocks were gathered apart (see `Splitter`).
+        splitter.closeSection()
+        return (splitter.title, splitter.sections, splitter.linear)
+    }
+
+    /// The state of `split`: the blocks of the open section are gathered in an array of their
+    /// own and stored when the next heading opens a section (appending to the last element of
+    /// `sections` in place costs a uniqueness check and an access each time).
+    struct Splitter {
         var linear: [Block] = []
-        var sections: [Section] = [Section(level: 0, title: "", location: SourceLocation(line: 1, column: 1), topic: "", blocks: [])]
+        var sections: [Section] = []
+        var open = Section(level: 0, title: "", location: SourceLocation(line: 1, column: 1), topic: "", blocks: [])
         var title: Heading?
         var topic = ""
-        func add(_ block: Block) {
+
+        mutating func closeSection() {
+            sections.append(open)
+        }
+
+        mutating func add(_ block: Block) {
             switch block {
             case .heading(let heading):
-                if isTabHeading(heading) { return }
+                if SectionSplitter.isTabHeading(heading) { return }
                 linear.append(block)
                 if heading.level == 1 && title == nil { title = heading }
                 let text = heading.text
                 if heading.level <= 2 { topic = text.lowercased() }
-                sections.append(Section(level: heading.level, title: text, location: heading.location, topic: topic, blocks: []))
+                closeSection()
+                open = Section(level: heading.level, title: text, location: heading.location, topic: topic, blocks: [])
             case .list(let list):
                 for item in list.items { for child in item { add(child) } }
             case .blockQuote(let quote):
                 for child in quote.children { add(child) }
             default:
                 linear.append(block)
-                sections[sections.count - 1].blocks.append(block)
+                open.blocks.append(block)
             }
         }
-        for block in blocks { add(block) }
-        return (title, sections, linear)
     }
 
     static func isTabHeading(_ heading: Heading) -> Bool {
