@@ -1,5 +1,5 @@
 import APIDocModel
-import APIDocSwiftEmitter
+@testable import APIDocSwiftEmitter
 import Testing
 
 /// One file per type (and per wrapper), one `GraphClient+Name.swift` per operation, and
@@ -78,5 +78,22 @@ struct FileNamingTests {
         #expect(files.keys.sorted() == ["GraphClient+Default.swift", "GraphClient+SendValue.swift", "ODataTypes.swift"])
         #expect(files["GraphClient+SendValue.swift"]?.contains("public func sendValue() async throws") == true)
         #expect(files["GraphClient+Default.swift"]?.contains("public func `default`() async throws") == true)
+    }
+
+    @Test func filesAreSortedAsStringsSortThem() {
+        // ASCII names (sorted as bytes) with capitals, digits, `+`, `_` and prefixes of each other.
+        var state: UInt64 = 11
+        var names = ["GraphClient+X.swift", "GraphClient.swift", "A.swift", "a.swift", "A_2.swift", "A2.swift", "ODataTypes.swift", "Z+.swift", ""]
+        let alphabet = Array("AaBbZz09+_.-")
+        for _ in 0..<500 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = Int((state >> 33) % 7)
+            names.append(String((0..<length).map { alphabet[Int((state >> UInt64(8 + $0 * 4)) % UInt64(alphabet.count))] }))
+        }
+        func files(_ names: [String]) -> [SwiftFile] { names.map { SwiftFile(name: $0, source: "docs/x.md", imports: [], declarations: []) } }
+        #expect(SwiftEmitter.sortedByName(files(names)).map(\.name) == names.sorted())
+        // Other names take `<` itself.
+        let other = names + ["Éclair.swift", "Zoë.swift", "e\u{301}.swift"]
+        #expect(SwiftEmitter.sortedByName(files(other)).map(\.name) == other.sorted())
     }
 }
