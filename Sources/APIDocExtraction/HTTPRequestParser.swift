@@ -126,7 +126,7 @@ public enum HTTPRequestParser {
     }
 
     static func isNameByte(_ byte: UInt8) -> Bool {
-        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 95 || byte == 45
+        byte.isASCIILetterOrDigit || byte == 95 || byte == 45
     }
 
     /// `https://graph.microsoft.com/v1.0/me` -> `/me`; also `/v1.0/me`, `/beta/me`.

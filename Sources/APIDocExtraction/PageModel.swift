@@ -215,10 +215,8 @@ public struct HTTPRequestLine: Hashable, Sendable {
         var end = bytes.endIndex
         while end != bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
         let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
-        return name.withUTF8Buffer { name in
-            guard bytes.distance(from: start, to: end) == name.count else { return false }
-            return zip(bytes[start..<end], name).allSatisfy { ($0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0) == $1 }
-        }
+        // (`/` is ASCII: the cuts fall between characters.)
+        return bytes.distance(from: start, to: end) == name.utf8CodeUnitCount && path[start..<end].hasPrefixIgnoringCase(name)
     }
 
     /// `.../$value`: the raw value of an entity or property (a photo's bytes, a message's MIME).

@@ -190,8 +190,7 @@ struct CellInlineParser {
     func htmlTagEnd(from i: Int, end: Int) -> Int? {
         guard i + 1 < end else { return nil }
         let b = bytes[i + 1]
-        let isLetter = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-        guard isLetter || b == UInt8(ascii: "/") || b == UInt8(ascii: "!") else { return nil }
+        guard b.isASCIILetter || b == UInt8(ascii: "/") || b == UInt8(ascii: "!") else { return nil }
         var j = i + 1
         while j < end && j < i + 512 {
             if bytes[j] == UInt8(ascii: ">") { return j }

@@ -14,39 +14,40 @@ enum CmarkConverter {
     }
 
     static func convert(_ text: String, lines: [Substring], linkDefinitions: [String: String]) -> Output {
-        var utf8 = Array(text.utf8)
-        utf8.append(0)
-        let document: OpaquePointer? = utf8.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                cmark_parse_document(pointer, buffer.count - 1, CMARK_OPT_DEFAULT)
-            }
-        }
-        guard let document else { return Output(blocks: [], notes: []) }
-        defer { cmark_node_free(document) }
-        var walker = Walker(lines: lines, linkDefinitions: linkDefinitions)
-        let blocks = walker.blocks(childrenOf: document, depth: 0, inQuote: false)
-        return Output(blocks: blocks, notes: walker.notes)
+        withDocument(Array(text.utf8)) { document in
+            var walker = Walker(lines: lines, linkDefinitions: linkDefinitions)
+            let blocks = walker.blocks(childrenOf: document, depth: 0, inQuote: false)
+            return Output(blocks: blocks, notes: walker.notes)
+        } ?? Output(blocks: [], notes: [])
     }
 
     /// Parses the bytes with cmark and frees the document, building nothing: the benchmark's
     /// reference for cmark alone. Returns the number of top-level blocks cmark found.
     static func parseAndDiscard(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var utf8 = Array(bytes)
+        withDocument(Array(bytes)) { document in
+            var count = 0
+            var child = cmark_node_first_child(document)
+            while let node = child {
+                count += 1
+                child = cmark_node_next(node)
+            }
+            return count
+        } ?? 0
+    }
+
+    /// Parses UTF-8 bytes with cmark, hands the document to `body` and frees it; nil when cmark
+    /// returns no document.
+    static func withDocument<Result>(_ utf8: consuming [UInt8], _ body: (OpaquePointer) -> Result) -> Result? {
+        // The caller's array, taken over (not copied) and NUL-terminated for cmark.
         utf8.append(0)
         let document: OpaquePointer? = utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 cmark_parse_document(pointer, buffer.count - 1, CMARK_OPT_DEFAULT)
             }
         }
-        guard let document else { return 0 }
+        guard let document else { return nil }
         defer { cmark_node_free(document) }
-        var count = 0
-        var child = cmark_node_first_child(document)
-        while let node = child {
-            count += 1
-            child = cmark_node_next(node)
-        }
-        return count
+        return body(document)
     }
 
     struct Walker {

@@ -30,9 +30,7 @@ extension StringProtocol {
         return Array(utf8).withUnsafeBufferPointer(body)
     }
 
-    @inlinable @inline(__always) static func fold(_ byte: UInt8) -> UInt8 {
-        byte >= 65 && byte <= 90 ? byte | 0x20 : byte
-    }
+    @inlinable @inline(__always) static func fold(_ byte: UInt8) -> UInt8 { byte.asciiLowercased }
 }
 
 extension StringProtocol {
@@ -182,6 +180,14 @@ extension UInt8 {
     @inlinable public var isASCIIDigit: Bool { self >= 0x30 && self <= 0x39 }
     /// An ASCII letter or digit: what `isLetter || isNumber` means for an ASCII character.
     @inlinable public var isASCIILetterOrDigit: Bool { isASCIILetter || isASCIIDigit }
+    /// `A`-`Z`.
+    @inlinable public var isASCIIUppercase: Bool { self >= 0x41 && self <= 0x5A }
+    /// `a`-`z`.
+    @inlinable public var isASCIILowercase: Bool { self >= 0x61 && self <= 0x7A }
+    /// The byte with `A`-`Z` lowered; any other byte as it is.
+    @inlinable public var asciiLowercased: UInt8 { isASCIIUppercase ? self | 0x20 : self }
+    /// The byte with `a`-`z` raised; any other byte as it is.
+    @inlinable public var asciiUppercased: UInt8 { isASCIILowercase ? self & ~0x20 : self }
 }
 
 /// Text whose ASCII capitals are lowered once, for many case-insensitive searches of lower-case
@@ -192,7 +198,7 @@ public struct FoldedText: Sendable {
 
     public init(_ text: some StringProtocol) {
         var bytes = Array(text.utf8)
-        for index in bytes.indices where bytes[index] >= 65 && bytes[index] <= 90 { bytes[index] |= 0x20 }
+        for index in bytes.indices { bytes[index] = bytes[index].asciiLowercased }
         self.bytes = bytes
     }
 

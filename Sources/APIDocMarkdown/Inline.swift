@@ -15,28 +15,26 @@ extension Inline {
     /// The text a reader sees: code spans keep their content, links their text, HTML tags vanish
     /// except `<br>`, which reads as a space.
     public var plainText: String {
-        switch self {
-        case .text(let s), .code(let s): return s
-        case .emphasis(let c), .strong(let c), .link(_, let c), .image(_, let c): return c.plainText
-        case .html(let tag): return Inline.htmlReadsAsSpace(tag) ? " " : ""
-        case .softBreak, .lineBreak: return " "
-        }
+        if case .text(let s) = self { return s }
+        if case .code(let s) = self { return s }
+        var text = ""
+        appendPlainText(to: &text)
+        return text
     }
 
     /// `<br>`, `<li>` and `</li>` (any case) read as a space; other tags vanish.
     static func htmlReadsAsSpace(_ tag: String) -> Bool {
         // On the bytes: the tag names are ASCII, so folding them needs no lower-cased copy.
         var bytes = tag.utf8.makeIterator()
-        guard bytes.next() == UInt8(ascii: "<"), var first = bytes.next() else { return false }
+        guard bytes.next() == UInt8(ascii: "<"), var first = bytes.next()?.asciiLowercased else { return false }
         if first == UInt8(ascii: "/") {
-            guard let next = bytes.next() else { return false }
+            guard let next = bytes.next()?.asciiLowercased else { return false }
             first = next
-            guard first | 0x20 == UInt8(ascii: "l"), let second = bytes.next() else { return false }
-            return second | 0x20 == UInt8(ascii: "i")
+            guard first == UInt8(ascii: "l"), let second = bytes.next()?.asciiLowercased else { return false }
+            return second == UInt8(ascii: "i")
         }
-        guard let second = bytes.next() else { return false }
-        return (first | 0x20 == UInt8(ascii: "b") && second | 0x20 == UInt8(ascii: "r"))
-            || (first | 0x20 == UInt8(ascii: "l") && second | 0x20 == UInt8(ascii: "i"))
+        guard let second = bytes.next()?.asciiLowercased else { return false }
+        return (first == UInt8(ascii: "b") && second == UInt8(ascii: "r")) || (first == UInt8(ascii: "l") && second == UInt8(ascii: "i"))
     }
 
     /// Appends `plainText` to `text` (one buffer for a whole tree of inlines).

@@ -27,9 +27,8 @@ public enum Naming {
             var first = true
             for byte in word.utf8 where byte.isASCIILetterOrDigit {
                 if first {
-                    let isLower = byte >= 97 && byte <= 122, isUpper = byte >= 65 && byte <= 90
                     // The first word's first letter lowered, every other word's raised.
-                    result.append(result.isEmpty ? (isUpper ? byte | 0x20 : byte) : (isLower ? byte & ~0x20 : byte))
+                    result.append(result.isEmpty ? byte.asciiLowercased : byte.asciiUppercased)
                     first = false
                 } else {
                     result.append(byte)

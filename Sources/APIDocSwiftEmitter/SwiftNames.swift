@@ -77,14 +77,13 @@ public enum SwiftNames {
         return String(decoding: out, as: UTF8.self)
     }
 
-    @inline(__always) static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
     /// How many leading capitals of an ASCII word `lowerFirst` lowers (all of them when they are
     /// one or the whole word; else all but the last, which starts the next word); nil when the
     /// word is not all ASCII.
     static func capitalsToLower(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         guard word.allSatisfy({ $0 < 0x80 }) else { return nil }
-        let capitals = word.prefix(while: isUpper).count
+        let capitals = word.prefix(while: { $0.isASCIIUppercase }).count
         return capitals <= 1 || capitals == word.count ? capitals : capitals - 1
     }
 
@@ -104,11 +103,11 @@ public enum SwiftNames {
                 while end < bytes.count, bytes[end].isASCIILetterOrDigit { end += 1 }
                 if first && lowerFirstWord {
                     let lowered = capitalsToLower(bytes[i..<end]) ?? 0
-                    for index in i..<(i + lowered) { out.append(bytes[index] | 0x20) }
+                    for index in i..<(i + lowered) { out.append(bytes[index].asciiLowercased) }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(i + lowered)..<end]))
                 } else {
                     let head = bytes[i]
-                    out.append(head >= 0x61 && head <= 0x7A ? head - 0x20 : head)
+                    out.append(head.asciiUppercased)
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<end]))
                 }
                 first = false

@@ -120,17 +120,13 @@ public enum SwiftRenderer {
     /// together): for each property a `var` of its optional type (a computed one over an
     /// `APIDocRuntime.Indirect` for boxed ones), `additionalProperties`, the memberwise `init`,
     /// `CodingKeys`, `knownKeys`, `init(from:)` and `encode(to:)`, each property on one line of
-    /// each. Blank lines as `renderMembers` puts them: between members, except between two
-    /// undocumented stored properties.
+    /// each. Blank lines by the same `MemberSeparator` as `renderMembers`.
     static func codableStruct(_ spec: CodableStruct, indent: Int, access: String, into out: inout TextBuffer) {
         let inner = indent + 1, body = indent + 2
         doc(spec.doc, indent: indent, into: &out)
         out.line(indent, access, " struct ", spec.name, ": Swift.Codable, Swift.Hashable, Swift.Sendable {")
-        var previousCompact: Bool?
-        func member(compact: Bool) {
-            if let previous = previousCompact, !(compact && previous) { out += "\n" }
-            previousCompact = compact
-        }
+        var separator = MemberSeparator()
+        func member(compact: Bool) { separator.next(compact: compact, into: &out) }
         for property in spec.members {
             let optional = property.swiftType + "?"
             if property.boxed {
@@ -226,9 +222,22 @@ public enum SwiftRenderer {
         }
     }
 
+    /// The blank lines between members: one between any two, except between two compact ones
+    /// (undocumented cases or stored properties), which run together.
+    struct MemberSeparator {
+        private var previousCompact: Bool?
+
+        /// Called before each member.
+        mutating func next(compact: Bool, into out: inout TextBuffer) {
+            if let previous = previousCompact, !(compact && previous) { out += "\n" }
+            previousCompact = compact
+        }
+    }
+
     static func renderMembers(_ decls: [SwiftDecl], indent: Int, access: String, into out: inout TextBuffer) {
-        for (index, decl) in decls.enumerated() {
-            if index > 0 && !(isCompact(decl) && isCompact(decls[index - 1])) { out += "\n" }
+        var separator = MemberSeparator()
+        for decl in decls {
+            separator.next(compact: isCompact(decl), into: &out)
             render(decl, indent: indent, access: access, into: &out)
         }
     }
