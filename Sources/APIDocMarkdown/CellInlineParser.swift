@@ -13,7 +13,7 @@ struct CellInlineParser {
     let budget: ScanBudget
 
     static func parse(_ text: Substring, linkDefinitions: [String: String]) -> [Inline] {
-        let bytes = Array(text.utf8)
+        let bytes = text.withUTF8Buffer { Array($0) }
         let parser = CellInlineParser(bytes: bytes, linkDefinitions: linkDefinitions, budget: ScanBudget(100_000 + 16 * bytes.count))
         return parser.parse(parser.bytes.startIndex..<parser.bytes.endIndex, depth: 0)
     }
@@ -24,7 +24,7 @@ struct CellInlineParser {
         var result: [Inline] = []
         var text: [UInt8] = []
         func flush() {
-            if !text.isEmpty { result.append(.text(String(decoding: text, as: UTF8.self))); text.removeAll() }
+            if !text.isEmpty { result.append(.text(String(decoding: text, as: UTF8.self))); text.removeAll(keepingCapacity: true) }
         }
         var i = range.lowerBound
         let end = range.upperBound
@@ -37,11 +37,16 @@ struct CellInlineParser {
                 let run = runLength(at: i, of: byte, end: end)
                 if let close = findRun(of: byte, length: run, from: i + run, end: end) {
                     flush()
-                    var content = string((i + run)..<close)
-                    if content.count >= 2, content.hasPrefix(" "), content.hasSuffix(" "), content.contains(where: { $0 != " " }) {
-                        content = String(content.dropFirst().dropLast())
+                    // CommonMark strips one space from each end when both ends have one and the
+                    // span is not all spaces.
+                    var start = i + run
+                    var stop = close
+                    if stop - start >= 2, bytes[start] == UInt8(ascii: " "), bytes[stop - 1] == UInt8(ascii: " "),
+                       bytes[start..<stop].contains(where: { $0 != UInt8(ascii: " ") }) {
+                        start += 1
+                        stop -= 1
                     }
-                    result.append(.code(content))
+                    result.append(.code(string(start..<stop)))
                     i = close + run
                 } else {
                     text.append(contentsOf: bytes[i..<(i + run)]); i += run
@@ -79,11 +84,22 @@ struct CellInlineParser {
                     text.append(byte); i += 1
                 }
             default:
-                text.append(byte); i += 1
+                // Plain text up to the next byte that may open something, appended at once.
+                var next = i + 1
+                while next < end, !CellInlineParser.mayOpen(bytes[next]) { next += 1 }
+                text.append(contentsOf: bytes[i..<next]); i = next
             }
         }
         flush()
         return result
+    }
+
+    /// The bytes the cases above look at: anything else is plain text.
+    static func mayOpen(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "&"): return true
+        default: return false
+        }
     }
 
     func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
@@ -162,7 +178,7 @@ struct CellInlineParser {
             }
             guard k < end else { return nil }
             var destination = string((next + 1)..<k).trimmingSpaces()
-            if let space = destination.firstIndex(of: " ") { destination = String(destination[..<space]) }
+            if let space = destination.utf8FirstIndex(of: UInt8(ascii: " ")) { destination = String(destination[..<space]) }
             if destination.hasPrefix("<") && destination.hasSuffix(">") { destination = String(destination.dropFirst().dropLast()) }
             return (.link(destination: destination, children: children()), k + 1)
         }
@@ -238,20 +254,26 @@ enum LinkDefinitions {
         var result: [String: String] = [:]
         var inFence = false
         for line in lines {
-            // Byte-wise: counting characters of every line would break graphemes for nothing.
-            let bytes = line.utf8
-            var start = bytes.startIndex
-            while start != bytes.endIndex, bytes[start] == 0x20 { bytes.formIndex(after: &start) }
-            let trimmed = line[start...]
-            let first = trimmed.utf8.first
-            if first == UInt8(ascii: "`") || first == UInt8(ascii: "~"), trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
-            guard !inFence, bytes.distance(from: bytes.startIndex, to: start) <= 3, trimmed.utf8.first == UInt8(ascii: "["),
-                  let close = trimmed.utf8.firstIndex(of: UInt8(ascii: "]")) else { continue }
+            // Most lines are neither a fence nor a definition: told apart on the contiguous bytes
+            // (leading spaces, then the first byte and the two after it).
+            let (indent, fence, opensLabel) = line.withUTF8Buffer { bytes -> (Int, Bool, Bool) in
+                var start = 0
+                while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+                guard start < bytes.count else { return (start, false, false) }
+                let first = bytes[start]
+                let fence = (first == UInt8(ascii: "`") || first == UInt8(ascii: "~")) && start + 2 < bytes.count
+                    && bytes[start + 1] == first && bytes[start + 2] == first
+                return (start, fence, first == UInt8(ascii: "["))
+            }
+            if fence { inFence.toggle(); continue }
+            guard !inFence, indent <= 3, opensLabel else { continue }
+            let trimmed = line[line.utf8.index(line.utf8.startIndex, offsetBy: indent)...]
+            guard let close = trimmed.utf8FirstIndex(of: UInt8(ascii: "]")) else { continue }
             let after = trimmed[trimmed.utf8.index(after: close)...]
             guard after.utf8.first == UInt8(ascii: ":") else { continue }
             let label = String(trimmed[trimmed.index(after: trimmed.startIndex)..<close])
             var destination = String(after.dropFirst()).trimmingSpaces()
-            if let space = destination.firstIndex(of: " ") { destination = String(destination[..<space]) }
+            if let space = destination.utf8FirstIndex(of: UInt8(ascii: " ")) { destination = String(destination[..<space]) }
             guard !label.isEmpty, !destination.isEmpty else { continue }
             let key = normalize(label)
             if result[key] == nil { result[key] = destination }

@@ -107,6 +107,26 @@ extension StringProtocol {
 }
 
 extension StringProtocol {
+    /// The index of the first `byte` (ASCII) in the text, found with `memchr` on the UTF-8 bytes:
+    /// the place `firstIndex(of:)` finds that character, without walking grapheme clusters.
+    @inlinable public func utf8FirstIndex(of byte: UInt8) -> Index? {
+        let offset: Int? = withUTF8Buffer { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            #if canImport(Glibc) || canImport(Darwin)
+            guard let hit = memchr(base, Int32(byte), bytes.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            #else
+            return bytes.firstIndex(of: byte)
+            #endif
+        }
+        return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+    }
+
+    /// Whether the text holds `byte` (ASCII), found with `memchr` (see `utf8FirstIndex(of:)`).
+    @inlinable public func utf8Contains(byte: UInt8) -> Bool { utf8FirstIndex(of: byte) != nil }
+}
+
+extension StringProtocol {
     /// The text cut at every byte `isSeparator` accepts, empty pieces dropped: what
     /// `split(whereSeparator:)` gives for ASCII separators, found on the bytes rather than by
     /// walking characters. `isSeparator` must accept ASCII bytes only, so every cut falls

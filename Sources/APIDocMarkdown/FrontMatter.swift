@@ -18,22 +18,28 @@ public struct FrontMatter: Hashable, Sendable {
     /// Splits front matter off `lines`. Returns the front matter (nil when the page has none) and
     /// the number of lines it spans, so that the caller can blank them and keep line numbers true.
     static func read(_ lines: [Substring]) -> (FrontMatter?, Int) {
-        guard let first = lines.first, first.trimmingSpacesSub() == "---" else { return (nil, 0) }
-        var entries: [(String, String, Int)] = []
+        // On the bytes: the marks, the colon and the quotes are ASCII.
+        func isLine(_ text: Substring, _ mark: StaticString) -> Bool {
+            mark.withUTF8Buffer { text.utf8.elementsEqual($0) }
+        }
+        guard let first = lines.first, isLine(first.trimmingSpacesSub(), "---") else { return (nil, 0) }
+        var entries: [(key: String, value: String, line: Int)] = []
         var index = 1
         while index < lines.count {
             let line = lines[index]
             let trimmed = line.trimmingSpacesSub()
-            if trimmed == "---" || trimmed == "..." {
+            if isLine(trimmed, "---") || isLine(trimmed, "...") {
                 return (FrontMatter(entries: entries), index + 1)
             }
-            if let colon = line.firstIndex(of: ":"), !line.hasPrefix(" "), !line.hasPrefix("\t") {
-                let key = String(line[..<colon]).trimmingSpaces()
-                var value = String(line[line.index(after: colon)...]).trimmingSpaces()
-                if value.count >= 2, let f = value.first, let l = value.last, f == l, f == "\"" || f == "'" {
-                    value = String(value.dropFirst().dropLast())
+            let bytes = line.utf8
+            if let lead = bytes.first, lead != UInt8(ascii: " "), lead != UInt8(ascii: "\t"), let colon = line.utf8FirstIndex(of: UInt8(ascii: ":")) {
+                let key = line[..<colon].trimmingSpacesSub()
+                var value = line[bytes.index(after: colon)...].trimmingSpacesSub()
+                let valueBytes = value.utf8
+                if valueBytes.count >= 2, let f = valueBytes.first, f == valueBytes.last, f == UInt8(ascii: "\"") || f == UInt8(ascii: "'") {
+                    value = value[valueBytes.index(after: valueBytes.startIndex)..<valueBytes.index(before: valueBytes.endIndex)].trimmingSpacesSub()
                 }
-                if !key.isEmpty { entries.append((key, value.trimmingSpaces(), index + 1)) }
+                if !key.isEmpty { entries.append((String(key), String(value), index + 1)) }
             }
             index += 1
         }

@@ -45,32 +45,13 @@ public struct MarkdownDocument: Sendable {
     /// The lines of a text, split at "\n" bytes ("\r\n" is one Character, so a Character split
     /// would miss it), without their "\r".
     static func splitLines(_ source: String) -> [Substring] {
-        // Line bounds as byte offsets first (on the contiguous bytes), then the Substrings.
-        var bounds: [(start: Int, end: Int)] = []
-        var source = source
-        source.withUTF8 { bytes in
-            var start = 0
-            func add(_ end: Int) {
-                bounds.append((start, end > start && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end))
-            }
-            for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\n") {
-                add(index)
-                start = index + 1
-            }
-            add(bytes.count)
+        // The line feeds are found with memchr; a "\r" before one (or at the very end) is dropped.
+        let lines = source.linesAtLineFeeds()
+        guard source.utf8Contains(byte: UInt8(ascii: "\r")) else { return lines }
+        return lines.map { line in
+            let bytes = line.utf8
+            return bytes.last == UInt8(ascii: "\r") ? line[..<bytes.index(before: bytes.endIndex)] : line
         }
-        let view = source.utf8
-        var lines: [Substring] = []
-        lines.reserveCapacity(bounds.count)
-        var cursor = view.startIndex
-        var offset = 0
-        for (start, end) in bounds {
-            cursor = view.index(cursor, offsetBy: start - offset)
-            let last = view.index(cursor, offsetBy: end - start)
-            lines.append(source[cursor..<last])
-            offset = start
-        }
-        return lines
     }
 
     static func collectTableNotes(_ blocks: [Block], into notes: inout [TableNote]) {

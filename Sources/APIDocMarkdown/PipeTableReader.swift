@@ -36,13 +36,15 @@ enum PipeTableReader {
         var sawPipe = false
         for number in first...last {
             let text = lines[number - 1]
-            var start = text.startIndex
-            while start < text.endIndex, text[start] == " " || text[start] == "\t" || (stripQuotes && text[start] == ">") {
-                start = text.index(after: start)
+            let bytes = text.utf8
+            var start = bytes.startIndex
+            while start < bytes.endIndex,
+                  bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") || (stripQuotes && bytes[start] == UInt8(ascii: ">")) {
+                bytes.formIndex(after: &start)
             }
             let content = text[start...]
-            if !sawPipe && content.utf8.contains(UInt8(ascii: "|")) { sawPipe = true }
-            raw.append(RawLine(text: content, line: number, column: text.utf8.distance(from: text.startIndex, to: start) + 1))
+            if !sawPipe && content.utf8Contains(byte: UInt8(ascii: "|")) { sawPipe = true }
+            raw.append(RawLine(text: content, line: number, column: bytes.distance(from: bytes.startIndex, to: start) + 1))
         }
         guard sawPipe, raw.count >= 2 else { return [.paragraph(paragraph)] }
         var blocks: [Block] = []
@@ -50,7 +52,7 @@ enum PipeTableReader {
         var leadStart = 0
         var foundTable = false
         while index + 1 < raw.count {
-            if raw[index].text.utf8.contains(UInt8(ascii: "|")) && isSeparator(raw[index + 1].text) {
+            if raw[index].text.utf8Contains(byte: UInt8(ascii: "|")) && isSeparator(raw[index + 1].text) {
                 if leadStart < index {
                     blocks.append(.paragraph(leadParagraph(raw[leadStart..<index], linkDefinitions: linkDefinitions, original: paragraph)))
                 }
@@ -115,11 +117,11 @@ enum PipeTableReader {
         var index = headerIndex + 2
         while index < raw.count {
             let line = raw[index]
-            let hasPipe = line.text.utf8.contains(UInt8(ascii: "|"))
+            let hasPipe = line.text.utf8Contains(byte: UInt8(ascii: "|"))
             // A new table (header + separator) ends this one.
             if hasPipe, index + 1 < raw.count, isSeparator(raw[index + 1].text) { break }
             let row = splitRow(line)
-            let onlyClosesPrevious = row.cells.allSatisfy { row.text[$0.range].allSatisfy { $0 == " " || $0 == "\t" } }
+            let onlyClosesPrevious = row.cells.allSatisfy { row.text[$0.range].utf8AllSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }
             if let previous = rows.last, !previous.trailingPipe, onlyClosesPrevious {
                 // A line that is just ` |` closes the previous, wrapped row.
                 rows[rows.count - 1].trailingPipe = true
@@ -144,7 +146,7 @@ enum PipeTableReader {
         }
         // An extra empty header cell that no row fills (e.g. `|a|b|c||`) is dropped.
         var header = columns
-        let widestRow = rows.map(\.cells.count).max() ?? 0
+        let widestRow = rows.reduce(0) { max($0, $1.cells.count) }
         while header.count > 1, headerRow.text[header.last!.range].allSatisfy({ $0 == " " || $0 == "\t" }),
               widestRow < header.count {
             header.removeLast()
@@ -190,17 +192,17 @@ enum PipeTableReader {
     }
 
     static func cell(_ row: SplitRow, _ cell: (range: Range<Substring.Index>, column: Int), linkDefinitions: [String: String]) -> TableCell {
-        var source = String(row.text[cell.range])
         if cell.range.upperBound == row.cells.last?.range.upperBound, !row.continuations.isEmpty {
-            source = ([source] + row.continuations).joined(separator: " ")
+            let source = ([String(row.text[cell.range])] + row.continuations).joined(separator: " ")
+            return makeCell(Substring(source), column: cell.column, line: row.line, linkDefinitions: linkDefinitions)
         }
-        return makeCell(Substring(source), column: cell.column, line: row.line, linkDefinitions: linkDefinitions)
+        return makeCell(row.text[cell.range], column: cell.column, line: row.line, linkDefinitions: linkDefinitions)
     }
 
     static func makeCell(_ text: Substring, column: Int, line: Int, linkDefinitions: [String: String]) -> TableCell {
-        let source = String(text).trimmingSpaces()
+        let source = String(text.trimmingSpacesSub())
         // GFM: `\|` in a cell is a pipe, inside code spans too.
-        let unescaped = source.utf8Contains("\\|") ? source.replacingUTF8("\\|", with: "|") : source
+        let unescaped = source.utf8Contains(byte: UInt8(ascii: "\\")) && source.utf8Contains("\\|") ? source.replacingUTF8("\\|", with: "|") : source
         return TableCell(source: source, inlines: CellInlineParser.parse(Substring(unescaped), linkDefinitions: linkDefinitions),
                          location: SourceLocation(line: line, column: column))
     }
@@ -208,73 +210,85 @@ enum PipeTableReader {
     /// Splits a row at unescaped pipes outside code spans.
     static func splitRow(_ raw: RawLine) -> SplitRow {
         let text = raw.text
-        let utf8 = text.utf8
-        var cells: [(Range<Substring.Index>, Int)] = []
-        var index = utf8.startIndex
-        let end = utf8.endIndex
-        var leadingPipe = false
-        if index < end, utf8[index] == UInt8(ascii: "|") {
-            leadingPipe = true
-            index = utf8.index(after: index)
-        }
-        var cellStart = index
-        var runStarts: [Int: [String.Index]]?
-        func column(of i: String.Index) -> Int {
-            var start = i
-            while start < end, utf8[start] == UInt8(ascii: " ") || utf8[start] == UInt8(ascii: "\t") { start = utf8.index(after: start) }
-            return raw.column + utf8.distance(from: utf8.startIndex, to: start)
-        }
-        while index < end {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: "\\") {
-                index = utf8.index(after: index)
-                if index < end { index = utf8.index(after: index) }
-                continue
+        // The cuts are found on the contiguous bytes, as offsets; the indices are made at the end.
+        var bounds: [(start: Int, end: Int, column: Int)] = []
+        let (leadingPipe, trailingPipe) = text.withUTF8Buffer { bytes -> (Bool, Bool) in
+            let end = bytes.count
+            var index = 0
+            var leadingPipe = false
+            if index < end, bytes[index] == UInt8(ascii: "|") {
+                leadingPipe = true
+                index += 1
             }
-            if byte == UInt8(ascii: "`") {
-                var run = 0
-                var j = index
-                while j < end, utf8[j] == UInt8(ascii: "`") { run += 1; j = utf8.index(after: j) }
-                // The closing run is the next run of the same length on this line, looked up rather
-                // than scanned for (a row of runs of growing length would take quadratic time).
-                if runStarts == nil { runStarts = backtickRuns(utf8) }
-                var closed: String.Index?
-                if let starts = runStarts?[run], let found = first(in: starts, notBefore: j) {
-                    closed = utf8.index(found, offsetBy: run)
+            var cellStart = index
+            var runStarts: [Int: [Int]]?
+            func column(of i: Int) -> Int {
+                var start = i
+                while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+                return raw.column + start
+            }
+            while index < end {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\\") {
+                    index = min(index + 2, end)
+                    continue
                 }
-                index = closed ?? j
-                continue
+                if byte == UInt8(ascii: "`") {
+                    var j = index
+                    while j < end, bytes[j] == UInt8(ascii: "`") { j += 1 }
+                    let run = j - index
+                    // The closing run is the next run of the same length on this line, looked up rather
+                    // than scanned for (a row of runs of growing length would take quadratic time).
+                    if runStarts == nil { runStarts = backtickRuns(bytes) }
+                    if let starts = runStarts?[run], let found = first(in: starts, notBefore: j) {
+                        index = found + run
+                    } else {
+                        index = j
+                    }
+                    continue
+                }
+                if byte == UInt8(ascii: "|") {
+                    bounds.append((cellStart, index, column(of: cellStart)))
+                    index += 1
+                    cellStart = index
+                    continue
+                }
+                index += 1
             }
-            if byte == UInt8(ascii: "|") {
-                cells.append((cellStart..<index, column(of: cellStart)))
-                index = utf8.index(after: index)
-                cellStart = index
-                continue
+            var tailBlank = true
+            for position in cellStart..<end where bytes[position] != UInt8(ascii: " ") && bytes[position] != UInt8(ascii: "\t") {
+                tailBlank = false
+                break
             }
-            index = utf8.index(after: index)
+            let trailingPipe = !bounds.isEmpty && tailBlank
+            if !trailingPipe { bounds.append((cellStart, end, column(of: cellStart))) }
+            return (leadingPipe, trailingPipe)
         }
-        let tail = text[cellStart..<end]
-        let trailingPipe = !cells.isEmpty && tail.allSatisfy { $0 == " " || $0 == "\t" }
-        if !trailingPipe { cells.append((cellStart..<end, column(of: cellStart))) }
+        let utf8 = text.utf8
+        var cells: [(range: Range<Substring.Index>, column: Int)] = []
+        cells.reserveCapacity(bounds.count)
+        for bound in bounds {
+            let lower = utf8.index(utf8.startIndex, offsetBy: bound.start)
+            cells.append((lower..<utf8.index(lower, offsetBy: bound.end - bound.start), bound.column))
+        }
         return SplitRow(cells: cells, leadingPipe: leadingPipe, trailingPipe: trailingPipe, text: text, line: raw.line)
     }
 
     /// The start of every maximal run of backticks in a row, by run length, in order.
-    static func backtickRuns(_ utf8: Substring.UTF8View) -> [Int: [String.Index]] {
-        var result: [Int: [String.Index]] = [:]
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            guard utf8[index] == UInt8(ascii: "`") else { index = utf8.index(after: index); continue }
+    static func backtickRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int: [Int]] {
+        var result: [Int: [Int]] = [:]
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "`") else { index += 1; continue }
             let start = index
-            var length = 0
-            while index < utf8.endIndex, utf8[index] == UInt8(ascii: "`") { length += 1; index = utf8.index(after: index) }
-            result[length, default: []].append(start)
+            while index < bytes.count, bytes[index] == UInt8(ascii: "`") { index += 1 }
+            result[index - start, default: []].append(start)
         }
         return result
     }
 
     /// The first of the sorted `positions` at or after `bound` (binary search).
-    static func first(in positions: [String.Index], notBefore bound: String.Index) -> String.Index? {
+    static func first(in positions: [Int], notBefore bound: Int) -> Int? {
         var low = 0, high = positions.count
         while low < high {
             let middle = (low + high) / 2

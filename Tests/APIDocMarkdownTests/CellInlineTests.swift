@@ -25,6 +25,20 @@ struct CellInlineTests {
         #expect(try cellInlines("``a`b``") == [.code("a`b")])
         #expect(try cellInlines("`` `x` ``") == [.code("`x`")])
         #expect(try cellInlines("unclosed `tick") == [.text("unclosed `tick")])
+        // One space comes off each end only when both ends have one and the span is not all spaces.
+        #expect(try cellInlines("` a `") == [.code("a")])
+        #expect(try cellInlines("`  a  `") == [.code(" a ")])
+        #expect(try cellInlines("` a`") == [.code(" a")])
+        #expect(try cellInlines("`   `") == [.code("   ")])
+        #expect(try cellInlines("` é `") == [.code("é")])
+    }
+
+    @Test func plainTextRunsAroundEveryOpener() throws {
+        #expect(try cellInlines("plain é text, 50% off; a_b (c) {d}") == [.text("plain é text, 50% off; a_b (c) {d}")])
+        #expect(try cellInlines("a \\* b & c < d") == [.text("a * b & c < d")])
+        #expect(try cellInlines("x&amp;y<br>z*w*v[l](l.md)") == [
+            .text("x&y"), .html("<br>"), .text("z"), .emphasis([.text("w")]), .text("v"), .link(destination: "l.md", children: [.text("l")]),
+        ])
     }
 
     @Test func strongAndEmphasis() throws {
@@ -126,6 +140,17 @@ struct CellInlineTests {
             ```
             """
         #expect(MarkdownDocument.parse(source).linkDefinitions.isEmpty)
+        // Tildes fence too, indented up to three spaces; two backticks do not.
+        let mixed = """
+               ~~~json
+            [a]: a.md
+               ~~~
+            ``
+            [b]: b.md
+                [c]: indented-four.md
+            [d]:  d.md "Title"
+            """
+        #expect(MarkdownDocument.parse(mixed).linkDefinitions == ["b": "b.md", "d": "d.md"])
     }
 
     @Test func inlinesOfAFragmentUseThePageDefinitions() {

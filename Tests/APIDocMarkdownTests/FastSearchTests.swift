@@ -108,4 +108,18 @@ struct FastSearchTests {
             #expect(inlines.plainText == inlines.map(\.plainText).joined(), "\(inlines)")
         }
     }
+
+    @Test func firstByteFoundWhereTheCharacterSearchFindsIt() {
+        let texts = ["", "a", "key: value", "naïve: café", "— é :x: ", "[label]: dest", "a b c", "日本語 テキスト", "no match here", "\u{1F600} :"]
+        for text in texts {
+            for byte in [UInt8(ascii: ":"), UInt8(ascii: " "), UInt8(ascii: "]"), UInt8(ascii: "|")] {
+                let character = Character(Unicode.Scalar(byte))
+                #expect(text.utf8FirstIndex(of: byte) == text.firstIndex(of: character), "\(text) \(byte)")
+                #expect(text.utf8Contains(byte: byte) == text.contains(character), "\(text) \(byte)")
+                // A Substring that starts inside its string searches only its own bytes.
+                let tail = text.dropFirst()
+                #expect(tail.utf8FirstIndex(of: byte) == tail.firstIndex(of: character), "\(text) \(byte)")
+            }
+        }
+    }
 }

@@ -85,4 +85,31 @@ struct FrontMatterTests {
         let document = MarkdownDocument.parse("# Title\n---\ntitle: x\n---\n")
         #expect(document.frontMatter == nil)
     }
+
+    @Test func quotesIndentedLinesAndTheDotsEnd() throws {
+        let source = """
+            ---
+            title: "Quoted: with a colon"
+            single: 'x'
+            empty: ""
+            mismatched: "open'
+              nested: not an entry
+            \tindented: not an entry
+            no colon here
+            :
+            url: https://example.com/a:b
+            unicode: "naïve — café"
+            ...
+            # Heading
+            """
+        let frontMatter = try #require(MarkdownDocument.parse(source).frontMatter)
+        #expect(frontMatter.entries.map { "\($0.key)=\($0.value)@\($0.line)" } == [
+            "title=Quoted: with a colon@2",
+            "single=x@3",
+            "empty=@4",
+            "mismatched=\"open'@5",
+            "url=https://example.com/a:b@10",
+            "unicode=naïve — café@11",
+        ])
+    }
 }
