@@ -94,22 +94,21 @@ public enum PageExtractor {
 
     static func read(_ section: Section, into page: inout Page, diagnostics: inout DiagnosticCollector) {
         let topic = section.topic
-        let lowerTitle = section.title.lowercased()
-        if topic.utf8Contains("query parameter") || topic.utf8Contains("query option") || lowerTitle.utf8Contains("query parameter") {
+        if topic.utf8Contains("query parameter") || topic.utf8Contains("query option") || section.title.containsIgnoringCase("query parameter") {
             QueryOptionReader.read(section, into: &page.queryOptions)
         }
         if topic.utf8Contains("permission") || topic == "prerequisites" {
             for table in section.tables { if let p = TableReaders.permissions(table) { page.permissions.append(contentsOf: p) } }
-        } else if topic.utf8Contains("http request") || section.title.lowercased().utf8Contains("http request") {
+        } else if topic.utf8Contains("http request") || section.title.containsIgnoringCase("http request") {
             page.httpRequests.append(contentsOf: methodLines(section))
-            for table in section.tables where section.title.lowercased().utf8Contains("parameter") {
+            for table in section.tables where section.title.containsIgnoringCase("parameter") {
                 if let rows = TableReaders.properties(table, navigation: false, diagnostics: &diagnostics) {
                     page.queryParameters.append(contentsOf: rows)
                 }
             }
         } else if topic.utf8Contains("request header") {
             // `### Prefer header values` lists values of a header, not headers.
-            guard !lowerTitle.hasSuffix("values") else { return }
+            guard !section.title.hasSuffixIgnoringCase("values") else { return }
             for table in section.tables {
                 if let h = TableReaders.headers(table, diagnostics: &diagnostics) { page.requestHeaders.append(contentsOf: h) }
             }
@@ -305,7 +304,7 @@ public enum PageExtractor {
 
     /// `### callState values`, `## chatType values` and the `Members` section of single-enum pages.
     static func isEnumHeading(_ title: String) -> Bool {
-        title.lowercased().hasSuffix(" values") && !title.contains(" ", afterDropping: " values")
+        title.hasSuffixIgnoringCase(" values") && !title.contains(" ", afterDropping: " values")
     }
 
     static func readEnumSections(_ sections: [Section], page: inout Page, diagnostics: inout DiagnosticCollector) {
@@ -321,7 +320,7 @@ public enum PageExtractor {
             var name: String?
             if isEnumHeading(section.title) {
                 name = String(section.title.dropLast(" values".count)).trimmingCharacters(in: "`* ")
-            } else if section.title.lowercased() == "members" || (section.level <= 2 && section.title.lowercased() == "properties") {
+            } else if section.title.equalsIgnoringCase("members") || (section.level <= 2 && section.title.equalsIgnoringCase("properties")) {
                 name = enumPageName
             }
             guard let name, !name.isEmpty else { continue }

@@ -24,6 +24,25 @@ extension StringProtocol {
         }
     }
 
+    /// Whether the text ends with `suffix` (lower-case), its ASCII letters compared without case.
+    @inlinable public func hasSuffixIgnoringCase(_ suffix: StaticString) -> Bool {
+        suffix.withUTF8Buffer { suffix in
+            let view = utf8
+            guard view.count >= suffix.count else { return false }
+            var index = view.index(view.endIndex, offsetBy: -suffix.count)
+            for expected in suffix {
+                guard Self.fold(view[index]) == expected else { return false }
+                view.formIndex(after: &index)
+            }
+            return true
+        }
+    }
+
+    /// Whether the text is `lower` (lower-case), its ASCII letters compared without case.
+    @inlinable public func equalsIgnoringCase(_ lower: StaticString) -> Bool {
+        utf8.count == lower.utf8CodeUnitCount && hasPrefixIgnoringCase(lower)
+    }
+
     /// The text's UTF-8 bytes as one buffer (copied only when the text is not stored contiguously).
     @inlinable func withUTF8Buffer<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }

@@ -15,17 +15,49 @@ public enum SwiftRenderer {
         return out.text
     }
 
-    /// A file's text as it is rendered: UTF-8 bytes appended to one array, which costs far less
-    /// per append than a `String` (that keeps its count and ASCII flag up to date each time).
-    struct TextBuffer {
-        var bytes: [UInt8] = []
+    /// A file's text as it is rendered: UTF-8 bytes copied into one growing buffer, which costs
+    /// far less per append than a `String` (that keeps its count and ASCII flag up to date each
+    /// time) or an `Array` (whose generic append checks and copies through more layers).
+    /// Not copyable: the buffer has one owner, which frees it.
+    struct TextBuffer: ~Copyable {
+        private var base: UnsafeMutablePointer<UInt8>
+        private var count = 0
+        private var capacity: Int
 
-        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+        init(capacity: Int) {
+            self.capacity = max(capacity, 64)
+            base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+        }
+
+        deinit { base.deallocate() }
+
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let source = bytes.baseAddress else { return }
+            let needed = count + bytes.count
+            if needed > capacity { grow(to: needed) }
+            (base + count).initialize(from: source, count: bytes.count)
+            count = needed
+        }
+
+        mutating func append(_ byte: UInt8) {
+            if count == capacity { grow(to: count + 1) }
+            base[count] = byte
+            count += 1
+        }
+
+        private mutating func grow(to needed: Int) {
+            var newCapacity = capacity * 2
+            while newCapacity < needed { newCapacity *= 2 }
+            let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            newBase.initialize(from: base, count: count)
+            base.deallocate()
+            base = newBase
+            capacity = newCapacity
+        }
 
         static func += (buffer: inout TextBuffer, text: String) {
-            if text.utf8.withContiguousStorageIfAvailable({ buffer.bytes.append(contentsOf: $0) }) == nil {
-                buffer.bytes.append(contentsOf: text.utf8)
-            }
+            var text = text
+            text.withUTF8 { buffer.append($0) }
         }
 
         /// Appends one line: the indentation, the pieces, a line feed. (Fixed parameters, not a
@@ -43,10 +75,10 @@ public enum SwiftRenderer {
             if !p7.isEmpty { self += p7 }
             if !p8.isEmpty { self += p8 }
             if !p9.isEmpty { self += p9 }
-            bytes.append(0x0A)
+            append(0x0A)
         }
 
-        var text: String { String(decoding: bytes, as: UTF8.self) }
+        var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
     }
 
     /// Indentation strings made once: rendering appends pieces to one buffer, building no

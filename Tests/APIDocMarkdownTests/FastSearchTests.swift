@@ -122,4 +122,18 @@ struct FastSearchTests {
             }
         }
     }
+
+    @Test func suffixAndEqualityComparedWithoutCase() {
+        let titles = ["callState values", "CALLSTATE VALUES", "Values", " values", "values", "x valuës", "Members", "MEMBERS", "members ", "Properties",
+                      "propertiés", "", "v", "É values"]
+        for title in titles {
+            #expect(title.hasSuffixIgnoringCase(" values") == title.lowercased().hasSuffix(" values"), "\(title)")
+            #expect(title.hasSuffixIgnoringCase("values") == title.lowercased().hasSuffix("values"), "\(title)")
+            #expect(title.equalsIgnoringCase("members") == (title.lowercased() == "members"), "\(title)")
+            #expect(title.equalsIgnoringCase("properties") == (title.lowercased() == "properties"), "\(title)")
+            #expect(Substring(title).hasSuffixIgnoringCase(" values") == title.lowercased().hasSuffix(" values"), "\(title)")
+        }
+        #expect("anything".hasSuffixIgnoringCase(""))
+        #expect("".equalsIgnoringCase(""))
+    }
 }
