@@ -134,10 +134,11 @@ public enum HTTPRequestParser {
         var p = Substring(path)
         if let scheme = p.utf8Range(of: "://") {
             p = p[scheme.upperBound...]
-            if let slash = p.firstIndex(of: "/") { p = p[slash...] } else { p = "/" }
+            if let slash = p.utf8FirstIndex(of: UInt8(ascii: "/")) { p = p[slash...] } else { p = "/" }
         }
-        for version in ["/v1.0/", "/beta/", "/V1.0/", "/v1/", "/Beta/"] where p.hasPrefix(version) {
-            p = p.dropFirst(version.count - 1)
+        // The version segments are ASCII: compared and cut on the bytes.
+        for version in ["/v1.0/", "/beta/", "/V1.0/", "/v1/", "/Beta/"] where p.utf8.starts(with: version.utf8) {
+            p = p[p.utf8.index(p.startIndex, offsetBy: version.utf8.count - 1)...]
             break
         }
         return String(p)
