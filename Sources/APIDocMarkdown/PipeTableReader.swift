@@ -82,6 +82,8 @@ enum PipeTableReader {
         return Paragraph(inlines: inlines, location: SourceLocation(line: first.line, column: first.column), endLine: lines.last!.line)
     }
 
+    static func isSpaceOrTab(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+
     /// `|:---|---:|`, `---|---`, `:---|:---|:---|`: only pipes, dashes, colons and spaces, with at
     /// least one dash and (unless it is a single column) a pipe.
     static func isSeparator(_ text: Substring) -> Bool {
@@ -121,7 +123,7 @@ enum PipeTableReader {
             // A new table (header + separator) ends this one.
             if hasPipe, index + 1 < raw.count, isSeparator(raw[index + 1].text) { break }
             let row = splitRow(line)
-            let onlyClosesPrevious = row.cells.allSatisfy { row.text[$0.range].utf8AllSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }
+            let onlyClosesPrevious = row.cells.allSatisfy { row.text[$0.range].utf8AllSatisfy(isSpaceOrTab) }
             if let previous = rows.last, !previous.trailingPipe, onlyClosesPrevious {
                 // A line that is just ` |` closes the previous, wrapped row.
                 rows[rows.count - 1].trailingPipe = true
@@ -147,7 +149,7 @@ enum PipeTableReader {
         // An extra empty header cell that no row fills (e.g. `|a|b|c||`) is dropped.
         var header = columns
         let widestRow = rows.reduce(0) { max($0, $1.cells.count) }
-        while header.count > 1, headerRow.text[header.last!.range].allSatisfy({ $0 == " " || $0 == "\t" }),
+        while header.count > 1, headerRow.text[header.last!.range].utf8AllSatisfy(isSpaceOrTab),
               widestRow < header.count {
             header.removeLast()
         }
@@ -224,7 +226,7 @@ enum PipeTableReader {
             var runStarts: [Int: [Int]]?
             func column(of i: Int) -> Int {
                 var start = i
-                while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+                while start < end, isSpaceOrTab(bytes[start]) { start += 1 }
                 return raw.column + start
             }
             while index < end {
@@ -255,12 +257,7 @@ enum PipeTableReader {
                 }
                 index += 1
             }
-            var tailBlank = true
-            for position in cellStart..<end where bytes[position] != UInt8(ascii: " ") && bytes[position] != UInt8(ascii: "\t") {
-                tailBlank = false
-                break
-            }
-            let trailingPipe = !bounds.isEmpty && tailBlank
+            let trailingPipe = !bounds.isEmpty && bytes[cellStart..<end].allSatisfy(isSpaceOrTab)
             if !trailingPipe { bounds.append((cellStart, end, column(of: cellStart))) }
             return (leadingPipe, trailingPipe)
         }
