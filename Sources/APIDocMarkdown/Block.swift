@@ -81,8 +81,8 @@ public struct Table: Hashable, Sendable {
 }
 
 public struct TableCell: Hashable, Sendable {
-    /// The cell's markdown source, trimmed.
-    public var source: String
+    /// The cell's markdown source, trimmed: a slice of the page's text (no copy per cell).
+    public var source: Substring
     public var inlines: [Inline]
     public var location: SourceLocation
     /// The cell's plain text, trimmed.

@@ -72,8 +72,9 @@ enum CmarkConverter {
             case CMARK_NODE_HEADING:
                 return [.heading(Heading(level: Int(cmark_node_get_heading_level(node)), inlines: inlines(childrenOf: node, depth: depth), location: location))]
             case CMARK_NODE_PARAGRAPH:
-                let paragraph = Paragraph(inlines: inlines(childrenOf: node, depth: depth), location: location, endLine: endLine)
-                return PipeTableReader.split(paragraph: paragraph, lines: lines, stripQuotes: inQuote, linkDefinitions: linkDefinitions)
+                return PipeTableReader.split(location: location, endLine: endLine,
+                                             paragraph: { Paragraph(inlines: inlines(childrenOf: node, depth: depth), location: location, endLine: endLine) },
+                                             lines: lines, stripQuotes: inQuote, linkDefinitions: linkDefinitions)
             case CMARK_NODE_CODE_BLOCK:
                 let info = string(cmark_node_get_fence_info(node))
                 let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" }).first.map { $0.lowercased() } ?? ""

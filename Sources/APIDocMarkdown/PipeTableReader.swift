@@ -27,10 +27,14 @@ enum PipeTableReader {
         var continuations: [String] = []
     }
 
-    static func split(paragraph: Paragraph, lines: [Substring], stripQuotes: Bool, linkDefinitions: [String: String]) -> [Block] {
-        let first = max(paragraph.location.line, 1)
-        let last = min(paragraph.endLine, lines.count)
-        guard first <= last else { return [.paragraph(paragraph)] }
+    /// The blocks of the paragraph at `location` through `endLine`: its tables and the text
+    /// between them, or the paragraph itself (`paragraph()`, made only then: a table paragraph's
+    /// cmark inlines are never needed).
+    static func split(location: SourceLocation, endLine: Int, paragraph: () -> Paragraph, lines: [Substring], stripQuotes: Bool,
+                      linkDefinitions: [String: String]) -> [Block] {
+        let first = max(location.line, 1)
+        let last = min(endLine, lines.count)
+        guard first <= last else { return [.paragraph(paragraph())] }
         var raw: [RawLine] = []
         raw.reserveCapacity(last - first + 1)
         var sawPipe = false
@@ -46,7 +50,7 @@ enum PipeTableReader {
             if !sawPipe && content.utf8Contains(byte: UInt8(ascii: "|")) { sawPipe = true }
             raw.append(RawLine(text: content, line: number, column: bytes.distance(from: bytes.startIndex, to: start) + 1))
         }
-        guard sawPipe, raw.count >= 2 else { return [.paragraph(paragraph)] }
+        guard sawPipe, raw.count >= 2 else { return [.paragraph(paragraph())] }
         var blocks: [Block] = []
         var index = 0
         var leadStart = 0
@@ -54,7 +58,7 @@ enum PipeTableReader {
         while index + 1 < raw.count {
             if raw[index].text.utf8Contains(byte: UInt8(ascii: "|")) && isSeparator(raw[index + 1].text) {
                 if leadStart < index {
-                    blocks.append(.paragraph(leadParagraph(raw[leadStart..<index], linkDefinitions: linkDefinitions, original: paragraph)))
+                    blocks.append(.paragraph(leadParagraph(raw[leadStart..<index], linkDefinitions: linkDefinitions)))
                 }
                 let (table, next) = readTable(raw, headerIndex: index, linkDefinitions: linkDefinitions)
                 blocks.append(.table(table))
@@ -65,14 +69,14 @@ enum PipeTableReader {
                 index += 1
             }
         }
-        guard foundTable else { return [.paragraph(paragraph)] }
+        guard foundTable else { return [.paragraph(paragraph())] }
         if leadStart < raw.count {
-            blocks.append(.paragraph(leadParagraph(raw[leadStart..<raw.count], linkDefinitions: linkDefinitions, original: paragraph)))
+            blocks.append(.paragraph(leadParagraph(raw[leadStart..<raw.count], linkDefinitions: linkDefinitions)))
         }
         return blocks
     }
 
-    static func leadParagraph(_ lines: ArraySlice<RawLine>, linkDefinitions: [String: String], original: Paragraph) -> Paragraph {
+    static func leadParagraph(_ lines: ArraySlice<RawLine>, linkDefinitions: [String: String]) -> Paragraph {
         var inlines: [Inline] = []
         for (offset, line) in lines.enumerated() {
             if offset > 0 { inlines.append(.softBreak) }
@@ -202,10 +206,10 @@ enum PipeTableReader {
     }
 
     static func makeCell(_ text: Substring, column: Int, line: Int, linkDefinitions: [String: String]) -> TableCell {
-        let source = String(text.trimmingSpacesSub())
+        let source = text.trimmingSpacesSub()
         // GFM: `\|` in a cell is a pipe, inside code spans too.
-        let unescaped = source.utf8Contains(byte: UInt8(ascii: "\\")) && source.utf8Contains("\\|") ? source.replacingUTF8("\\|", with: "|") : source
-        return TableCell(source: source, inlines: CellInlineParser.parse(Substring(unescaped), linkDefinitions: linkDefinitions),
+        let unescaped = source.utf8Contains(byte: UInt8(ascii: "\\")) && source.utf8Contains("\\|") ? Substring(source.replacingUTF8("\\|", with: "|")) : source
+        return TableCell(source: source, inlines: CellInlineParser.parse(unescaped, linkDefinitions: linkDefinitions),
                          location: SourceLocation(line: line, column: column))
     }
 

@@ -47,7 +47,7 @@ struct PipeTableTests {
             |  **callRoutes**  | [callRoute](callroute.md) collection |
             """
         let cells = try #require(MarkdownDocument.parse(source).tables.first?.rows.first)
-        #expect(cells.map(\.source) == ["**callRoutes**", "[callRoute](callroute.md) collection"])
+        #expect(cells.map { String($0.source) } == ["**callRoutes**", "[callRoute](callroute.md) collection"])
         #expect(cells.map(\.text) == ["callRoutes", "callRoute collection"])
     }
 
