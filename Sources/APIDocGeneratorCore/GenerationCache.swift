@@ -177,31 +177,27 @@ public struct GenerationCache: Codable, Sendable, Equatable {
         return verdicts.allSatisfy { $0 }
     }
 
-    /// Writes the record into `folder` (to a temporary name, then renamed over the old one) and
-    /// makes sure the folder's `.gitignore` names it. Failing to save is not an error: the next
+    /// Writes the record into `folder` (written beside the folder, then renamed over the old one)
+    /// and makes sure the folder's `.gitignore` names it. Failing to save is not an error: the next
     /// run is simply a full one.
     public func save(to folder: URL) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(self) else { return }
-        let target = folder.appendingPathComponent(GenerationCache.fileName)
-        let temporary = folder.appendingPathComponent(GenerationCache.fileName + ".\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try data.write(to: temporary)
-            if rename(temporary.path, target.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        // Each file is replaced in one rename from beside the folder: a kill leaves no temporary
+        // file inside the output (see `OutputWriter.replaceFile`).
+        let writer = OutputWriter(output: folder)
+        try? writer.replaceFile(named: GenerationCache.fileName, with: data)
         let gitignore = folder.appendingPathComponent(".gitignore")
         let current = FileManager.default.contents(atPath: gitignore.path).map { String(decoding: $0, as: UTF8.self) }
         if let current {
             if !current.split(separator: "\n").contains(where: { $0 == GenerationCache.gitignoreLine }) {
                 let separator = current.isEmpty || current.hasSuffix("\n") ? "" : "\n"
-                try? Data((current + separator + GenerationCache.gitignoreLine + "\n").utf8).write(to: gitignore, options: .atomic)
+                try? writer.replaceFile(named: ".gitignore", with: Data((current + separator + GenerationCache.gitignoreLine + "\n").utf8))
             }
         } else {
-            try? Data("# The record of the last generation on this machine (see `apidocgen generate --help`).\n\(GenerationCache.gitignoreLine)\n".utf8)
-                .write(to: gitignore, options: .atomic)
+            try? writer.replaceFile(named: ".gitignore",
+                                    with: Data("# The record of the last generation on this machine (see `apidocgen generate --help`).\n\(GenerationCache.gitignoreLine)\n".utf8))
         }
     }
 }

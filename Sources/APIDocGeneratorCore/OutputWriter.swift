@@ -91,8 +91,29 @@ public struct OutputWriter {
         }
     }
 
-    /// Removes the staging folders (`.<output>.apidocgen-<pid>`) that killed runs left beside the
-    /// output; those of processes still running are left alone. An `-old-` folder left between
+    /// Replaces one file of the output folder in one rename. The bytes are written first beside
+    /// the output, under this run's staging name (`removeStaleStaging` clears it when a run is
+    /// killed before the rename), so a kill never leaves a partial or temporary file inside the
+    /// output. For the files a run keeps next to what it generated (its record, `.gitignore`).
+    public func replaceFile(named name: String, with data: Data) throws {
+        let fm = FileManager.default
+        let temporary = output.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.lastPathComponent).apidocgen-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fm.removeItem(at: temporary)
+        do {
+            try data.write(to: temporary)
+            let target = output.appendingPathComponent(name).path
+            guard rename(temporary.path, target) == 0 else {
+                throw GeneratorError.output("cannot write '\(target)': \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            try? fm.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    /// Removes the staging folders and files (`.<output>.apidocgen-<pid>`) that killed runs left
+    /// beside the output; those of processes still running are left alone. An `-old-` folder left between
     /// the two renames of the fallback is the previous output: it is moved back when the output is missing.
     public func removeStaleStaging() {
         let fm = FileManager.default

@@ -35,6 +35,34 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["Generated"])
     }
 
+    /// The record and `.gitignore` are replaced by a rename from beside the output: no temporary
+    /// file is ever created inside it, and one a killed run left beside it is removed later.
+    @Test func keptFilesAreReplacedFromBesideTheOutput() throws {
+        let folder = try TemporaryFolder()
+        let output = folder.url.appendingPathComponent("Generated")
+        let writer = OutputWriter(output: output)
+        try writer.apply(try writer.plan(files(["A.swift": "a"])))
+        let fm = FileManager.default
+        let inodeA = try inode(output.appendingPathComponent("A.swift"))
+        try writer.replaceFile(named: ".record", with: Data("one".utf8))
+        try writer.replaceFile(named: ".record", with: Data("two".utf8))
+        #expect(try String(contentsOf: output.appendingPathComponent(".record"), encoding: .utf8) == "two")
+        #expect(try fm.contentsOfDirectory(atPath: output.path).sorted() == [".record", "A.swift"])
+        #expect(try fm.contentsOfDirectory(atPath: folder.url.path) == ["Generated"])
+        #expect(try inode(output.appendingPathComponent("A.swift")) == inodeA)
+
+        GenerationCache(key: "k", pages: 1, types: 1, operations: 0, diagnostics: [], files: [:]).save(to: output)
+        #expect(try fm.contentsOfDirectory(atPath: output.path).sorted() == [GenerationCache.fileName, ".gitignore", ".record", "A.swift"].sorted())
+        #expect(try fm.contentsOfDirectory(atPath: folder.url.path) == ["Generated"])
+        #expect(GenerationCache.load(from: output)?.key == "k")
+
+        // What a run killed between writing and renaming leaves beside the output (pid 2^22 + 1
+        // is above Linux's default pid_max): removed by the next run.
+        try folder.write("half", to: ".Generated.apidocgen-4194305")
+        writer.removeStaleStaging()
+        #expect(try fm.contentsOfDirectory(atPath: folder.url.path) == ["Generated"])
+    }
+
     @Test func noOpPlanTouchesNothing() throws {
         let folder = try TemporaryFolder()
         let output = folder.url.appendingPathComponent("Generated")
