@@ -91,14 +91,23 @@ public struct OutputWriter {
         }
     }
 
+    /// The prefix of the names this writer uses beside the output: `.<output>.apidocgen-`.
+    var stagingPrefix: String { ".\(output.lastPathComponent).apidocgen-" }
+
+    /// This run's staging name beside the output (`.<output>.apidocgen-<pid>`, or with `old-`
+    /// before the pid): what `removeStaleStaging` clears once the run is gone.
+    func stagingURL(old: Bool = false) -> URL {
+        output.deletingLastPathComponent()
+            .appendingPathComponent(stagingPrefix + (old ? "old-" : "") + "\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
     /// Replaces one file of the output folder in one rename. The bytes are written first beside
     /// the output, under this run's staging name (`removeStaleStaging` clears it when a run is
     /// killed before the rename), so a kill never leaves a partial or temporary file inside the
     /// output. For the files a run keeps next to what it generated (its record, `.gitignore`).
     public func replaceFile(named name: String, with data: Data) throws {
         let fm = FileManager.default
-        let temporary = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).apidocgen-\(ProcessInfo.processInfo.processIdentifier)")
+        let temporary = stagingURL()
         try? fm.removeItem(at: temporary)
         do {
             try data.write(to: temporary)
@@ -118,7 +127,7 @@ public struct OutputWriter {
     public func removeStaleStaging() {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
-        let prefix = ".\(output.lastPathComponent).apidocgen-"
+        let prefix = stagingPrefix
         guard let names = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names.sorted() where name.hasPrefix(prefix) {
             var rest = Substring(name.dropFirst(prefix.count))
@@ -148,8 +157,7 @@ public struct OutputWriter {
         removeStaleStaging()
         guard !plan.isEmpty else { return }
         let fm = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).apidocgen-\(ProcessInfo.processInfo.processIdentifier)")
+        let staging = stagingURL()
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -178,7 +186,7 @@ public struct OutputWriter {
             if outputExists {
                 if apidocgen_exchange_paths(staging.path, output.path) != 0 {
                     // No atomic exchange here: fall back to two renames (a crash between them leaves the old folder beside).
-                    let old = parent.appendingPathComponent(".\(output.lastPathComponent).apidocgen-old-\(ProcessInfo.processInfo.processIdentifier)")
+                    let old = stagingURL(old: true)
                     try fm.moveItem(at: output, to: old)
                     try fm.moveItem(at: staging, to: output)
                     try? fm.removeItem(at: old)

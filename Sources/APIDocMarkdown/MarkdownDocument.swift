@@ -10,8 +10,6 @@ public struct MarkdownDocument: Sendable {
     /// Structural problems met while reading (ragged tables, wrapped cells, excessive nesting).
     public var notes: [TableNote]
 
-    /// Parses a page. Front matter is cut off before cmark sees it (cmark would read `---` as a
-    /// thematic break and a setext heading) by blanking its lines, so line numbers stay true.
     /// Parses UTF-8 bytes with cmark alone and discards the result (no front matter, tables or
     /// Swift values): what `parse` costs beyond cmark is measured against this. Returns the number
     /// of top-level blocks cmark found.
@@ -19,6 +17,8 @@ public struct MarkdownDocument: Sendable {
         CmarkConverter.parseAndDiscard(bytes)
     }
 
+    /// Parses a page. Front matter is cut off before cmark sees it (cmark would read `---` as a
+    /// thematic break and a setext heading) by blanking its lines, so line numbers stay true.
     public static func parse(_ source: String) -> MarkdownDocument {
         // Split on bytes: "\r\n" is a single Character, so a Character split would miss it.
         let lines = splitLines(source)

@@ -42,8 +42,7 @@ enum PipeTableReader {
             let text = lines[number - 1]
             let bytes = text.utf8
             var start = bytes.startIndex
-            while start < bytes.endIndex,
-                  bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") || (stripQuotes && bytes[start] == UInt8(ascii: ">")) {
+            while start < bytes.endIndex, isSpaceOrTab(bytes[start]) || (stripQuotes && bytes[start] == UInt8(ascii: ">")) {
                 bytes.formIndex(after: &start)
             }
             let content = text[start...]
