@@ -46,9 +46,8 @@ enum AnnotationReader {
             searchStart = close?.upperBound ?? literal.endIndex
             guard let brace = content.firstIndex(where: { $0 != " " && $0 != "\n" && $0 != "\t" && $0 != "\r" }), content[brace] == "{" else { continue }
             let origin = cursor.position(of: brace)
-            let text = String(content[brace...])
             do {
-                let parsed = try LenientJSON.parse(text, origin: JSONPosition(line: origin.line, column: origin.column))
+                let parsed = try LenientJSON.parse(content[brace...], origin: JSONPosition(line: origin.line, column: origin.column))
                 for issue in parsed.issues {
                     diagnostics.note("annotation-json", SourceLocation(line: issue.position.line, column: issue.position.column),
                                      "annotation JSON is not strict JSON: \(issue.message)")

@@ -10,43 +10,45 @@ enum ExampleReader {
             isCollection: annotation.bool("isCollection") || (annotation.odataType?.collection ?? false),
             truncated: annotation.bool("truncated"), annotationLocation: annotation.location,
             method: nil, url: nil, status: nil, headers: [], bodyText: nil, bodyLocation: nil, body: nil, requestIndex: nil)
-        // Split on the bytes (a Character split walks grapheme clusters for nothing).
+        // The lines are taken one at a time, up to the body, which is the rest of the block as
+        // it is: a long body is not cut into lines it does not need. The first line and the
+        // headers are read on the bytes: the marks looked for (`HTTP`, a space, `:`, `{`, `[`)
+        // are ASCII.
         let literal = block.literal
-        let lines = literal.linesAtLineFeeds()
-        var index = 0
+        var lines = LineCursor(literal)
         let isHTTP = block.language != "json"
         if isHTTP {
-            while index < lines.count && lines[index].trimmingSpacesSubstring().isEmpty { index += 1 }
-            if index < lines.count {
-                let first = lines[index].trimmingSpacesSubstring()
-                if first.hasPrefix("HTTP") {
-                    let parts = first.split(separator: " ")
+            while let line = lines.line, line.trimmingSpacesSubstring().isEmpty { lines.advance() }
+            if let line = lines.line {
+                let first = line.trimmingSpacesSubstring()
+                if first.utf8.starts(with: "HTTP".utf8) {
+                    let parts = first.splitASCII(where: { $0 == UInt8(ascii: " ") })
                     if parts.count >= 2, let code = Int(parts[1]) { example.status = code }
-                    index += 1
-                } else if let space = first.firstIndex(of: " "), HTTPRequestParser.methods.contains(first[..<space].uppercased()) {
+                    lines.advance()
+                } else if let space = first.utf8FirstIndex(of: UInt8(ascii: " ")), HTTPRequestParser.methods.contains(first[..<space].uppercased()) {
                     example.method = first[..<space].uppercased()
                     var url = first[first.index(after: space)...].trimmingSpacesSubstring()
                     if url.hasSuffix(" HTTP/1.1") { url = url.dropLast(" HTTP/1.1".count) }
                     example.url = String(url)
-                    index += 1
+                    lines.advance()
                 }
             }
             // Header lines run to a blank line or to the start of a JSON body.
-            while index < lines.count {
-                let line = lines[index].trimmingSpacesSubstring()
-                if line.isEmpty { index += 1; break }
-                if line.hasPrefix("{") || line.hasPrefix("[") { break }
-                guard let colon = line.firstIndex(of: ":"), !line[..<colon].utf8Contains(" ") else { break }
+            while let next = lines.line {
+                let line = next.trimmingSpacesSubstring()
+                if line.isEmpty { lines.advance(); break }
+                if line.utf8.first == UInt8(ascii: "{") || line.utf8.first == UInt8(ascii: "[") { break }
+                guard let colon = line.utf8FirstIndex(of: UInt8(ascii: ":")), !line[..<colon].utf8Contains(" ") else { break }
                 example.headers.append(HeaderRow(
                     name: String(line[..<colon]), value: String(line[line.index(after: colon)...]).trimmingSpaces(),
-                    location: SourceLocation(line: block.contentLine + index, column: block.contentColumn)))
-                index += 1
+                    location: SourceLocation(line: block.contentLine + lines.number, column: block.contentColumn)))
+                lines.advance()
             }
         }
-        while index < lines.count && lines[index].trimmingSpacesSubstring().isEmpty { index += 1 }
-        guard index < lines.count else { return example }
-        // The rest of the block as it is (the lines are slices of it).
-        let body = String(literal[lines[index].startIndex...])
+        while let line = lines.line, line.trimmingSpacesSubstring().isEmpty { lines.advance() }
+        guard let first = lines.line else { return example }
+        let index = lines.number
+        let body = String(literal[first.startIndex...])
         let bodyLocation = SourceLocation(line: block.contentLine + index, column: block.contentColumn)
         example.bodyText = body
         example.bodyLocation = bodyLocation
@@ -65,5 +67,35 @@ enum ExampleReader {
             }
         }
         return example
+    }
+}
+
+/// The lines of a text one at a time, cut at line feeds found with `memchr`: the lines
+/// `linesAtLineFeeds` gives (empty ones kept), without cutting them all.
+struct LineCursor {
+    let text: String
+    /// The current line, nil past the last one.
+    private(set) var line: Substring?
+    /// The current line's number, from 0.
+    private(set) var number = 0
+
+    init(_ text: String) {
+        self.text = text
+        line = LineCursor.line(in: text, from: text.startIndex)
+    }
+
+    mutating func advance() {
+        guard let current = line else { return }
+        // A line that ends before the end of the text ends at a line feed: another line follows.
+        if current.endIndex == text.endIndex {
+            line = nil
+        } else {
+            number += 1
+            line = LineCursor.line(in: text, from: text.utf8.index(after: current.endIndex))
+        }
+    }
+
+    static func line(in text: String, from start: String.Index) -> Substring {
+        text[start..<(text[start...].utf8FirstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex)]
     }
 }

@@ -211,12 +211,18 @@ public struct HTTPRequestLine: Hashable, Sendable {
     /// Whether the last segment of the path (trailing slashes ignored) is `name` (lower-case
     /// ASCII), without regard to case. On the bytes, from the end: nothing is copied.
     func lastSegmentIs(_ name: StaticString) -> Bool {
-        let bytes = path.utf8
-        var end = bytes.endIndex
-        while end != bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
-        let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
-        // (`/` is ASCII: the cuts fall between characters.)
-        return bytes.distance(from: start, to: end) == name.utf8CodeUnitCount && path[start..<end].hasPrefixIgnoringCase(name)
+        // On the path's buffer, with offsets (`/` is ASCII: the cuts fall between characters).
+        var path = path
+        return path.withUTF8 { bytes in
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+            guard end - start == name.utf8CodeUnitCount else { return false }
+            return name.withUTF8Buffer { name in
+                for offset in 0..<name.count where bytes[start + offset].asciiLowercased != name[offset] { return false }
+                return true
+            }
+        }
     }
 
     /// `.../$value`: the raw value of an entity or property (a photo's bytes, a message's MIME).

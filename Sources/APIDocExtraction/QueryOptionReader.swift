@@ -80,18 +80,38 @@ enum QueryOptionReader {
         }
     }
 
-    /// The options a lower-cased text names (`$select`, `$orderBy`, ...), with where each starts.
+    /// The options a lower-cased text names (`$select`, `$orderBy`, ...), with where each starts:
+    /// a `$` and the letters after it, which must spell an option.
     static func options(in lower: String) -> [(ODataQueryOption, String.Index)] {
         var result: [(ODataQueryOption, String.Index)] = []
-        var index = lower.startIndex
-        while let dollar = lower[index...].firstIndex(of: "$") {
-            var end = lower.index(after: dollar)
-            while end < lower.endIndex, lower[end].isLetter { end = lower.index(after: end) }
-            let word = String(lower[dollar..<end])
-            if let option = ODataQueryOption.allCases.first(where: { $0.rawValue == word }) { result.append((option, dollar)) }
+        let utf8 = lower.utf8
+        var index = utf8.startIndex
+        // `$` is found on the bytes. After it, a run of ASCII letters ended by an ASCII byte is
+        // the word Characters would give (an ASCII letter then an ASCII byte is never one
+        // Character). A run that meets a byte beyond ASCII (a letter, or a mark joining the
+        // last letter, may continue the word) is read by Characters, as is a `$` that begins
+        // no Character of its own.
+        while let dollar = utf8[index...].firstIndex(of: UInt8(ascii: "$")) {
+            var end = utf8.index(after: dollar)
+            while end < utf8.endIndex, utf8[end].isASCIILetter { end = utf8.index(after: end) }
+            if end < utf8.endIndex, utf8[end] >= 0x80 {
+                end = characterWordEnd(lower, dollar: dollar)
+            }
+            if end > utf8.index(after: dollar), lower[dollar] == "$",
+               let option = ODataQueryOption.allCases.first(where: { $0.rawValue.utf8.elementsEqual(utf8[dollar..<end]) }) {
+                result.append((option, dollar))
+            }
             index = end
         }
         return result
+    }
+
+    /// The end of the word after the `$` at `dollar`, by Characters (letters of any script).
+    static func characterWordEnd(_ lower: String, dollar: String.Index) -> String.Index {
+        guard lower[dollar] == "$" else { return lower.utf8.index(after: dollar) }
+        var end = lower.index(after: dollar)
+        while end < lower.endIndex, lower[end].isLetter { end = lower.index(after: end) }
+        return end
     }
 
     /// The sentences of a paragraph: its text (see `mentionText`) cut after `.`, `!` or `?`

@@ -18,6 +18,11 @@ enum SectionSplitter {
     static func split(_ blocks: [Block]) -> (title: Heading?, sections: [Section], linear: [Block]) {
         var splitter = Splitter()
         splitter.linear.reserveCapacity(blocks.count)
+        // A section per top-level heading, and the one before the first (headings nested in
+        // lists or quotes are rare: the array grows for those).
+        var headings = 1
+        for block in blocks { if case .heading = block { headings += 1 } }
+        splitter.sections.reserveCapacity(headings)
         for block in blocks { splitter.add(block) }
         // The last section's blocks were gathered apart (see `Splitter`).
         splitter.closeSection()

@@ -90,22 +90,26 @@ public enum TypeCellParser {
 
     /// Whether `word` is one of the words of `text`, words being runs of letters, digits, `.` and `_`.
     static func hasWord(_ text: String, _ word: String) -> Bool {
-        let utf8 = text.utf8
         guard text.isASCII else {
             return text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "." && $0 != "_" }).contains { $0 == word }
         }
-        // ASCII: on the bytes, where a letter or digit is a single byte.
+        // ASCII: on the bytes, with offsets, where a letter or digit is a single byte.
         func inWord(_ byte: UInt8) -> Bool { byte.isASCIILetterOrDigit || byte == 0x2E || byte == 0x5F }
-        let target = Array(word.utf8)
-        var start = utf8.startIndex
-        while start < utf8.endIndex {
-            guard inWord(utf8[start]) else { start = utf8.index(after: start); continue }
-            var end = start
-            while end < utf8.endIndex, inWord(utf8[end]) { end = utf8.index(after: end) }
-            if utf8[start..<end].elementsEqual(target) { return true }
-            start = end
+        var text = text
+        var word = word
+        return text.withUTF8 { bytes in
+            word.withUTF8 { target in
+                var start = 0
+                while start < bytes.count {
+                    guard inWord(bytes[start]) else { start += 1; continue }
+                    var end = start
+                    while end < bytes.count, inWord(bytes[end]) { end += 1 }
+                    if end - start == target.count, UnsafeBufferPointer(rebasing: bytes[start..<end]).elementsEqual(target) { return true }
+                    start = end
+                }
+                return false
+            }
         }
-        return false
     }
 
     static func isIdentifier(_ word: String) -> Bool {
@@ -121,15 +125,21 @@ public enum TypeCellParser {
 extension String {
     func trimmingCharacters(in set: String) -> String {
         if set.isASCII {
-            // ASCII members: trimmed on the bytes.
-            let members = Array(set.utf8)
+            // ASCII members: trimmed on the bytes, with offsets (an ASCII byte is a whole character).
+            var text = self
+            var set = set
+            let (start, end): (Int, Int) = text.withUTF8 { bytes in
+                set.withUTF8 { members in
+                    var start = 0
+                    var end = bytes.count
+                    while start < end, members.contains(bytes[start]) { start += 1 }
+                    while end > start, members.contains(bytes[end - 1]) { end -= 1 }
+                    return (start, end)
+                }
+            }
+            if start == 0 && end == utf8.count { return self }
             let view = utf8
-            var start = view.startIndex
-            var end = view.endIndex
-            while start < end, members.contains(view[start]) { start = view.index(after: start) }
-            while end > start, members.contains(view[view.index(before: end)]) { end = view.index(before: end) }
-            if start == view.startIndex && end == view.endIndex { return self }
-            return String(self[start..<end])
+            return String(self[view.index(view.startIndex, offsetBy: start)..<view.index(view.startIndex, offsetBy: end)])
         }
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
@@ -144,12 +154,27 @@ public enum LinkTarget {
     /// The lower-cased file stem a link points to (`../resources/callRoute.md` -> `callroute`).
     public static func stem(_ destination: String) -> String {
         // On the bytes: `#`, `?` and `/` are ASCII, so every cut falls between characters.
-        let utf8 = destination.utf8
-        var end = utf8.firstIndex(of: UInt8(ascii: "#")) ?? utf8.endIndex
-        end = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) ?? end
-        let start = utf8[..<end].lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
-        var stem = destination[start..<end].lowercased()
-        if stem.hasSuffix(".md") { stem.removeLast(3) }
-        return stem
+        var destination = destination
+        return destination.withUTF8 { bytes -> String in
+            var end = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+            end = bytes[..<end].firstIndex(of: UInt8(ascii: "?")) ?? end
+            let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+            var ascii = true
+            for index in start..<end where bytes[index] >= 0x80 { ascii = false; break }
+            guard ascii else {
+                var stem = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
+                if stem.hasSuffix(".md") { stem.removeLast(3) }
+                return stem
+            }
+            // ASCII (nearly every link): lower-cased and cut on the bytes, where a character is a byte.
+            let count = end - start
+            let md = count >= 3 && bytes[end - 3] == UInt8(ascii: ".") && bytes[end - 2].asciiLowercased == UInt8(ascii: "m")
+                && bytes[end - 1].asciiLowercased == UInt8(ascii: "d")
+            let kept = count - (md ? 3 : 0)
+            return String(unsafeUninitializedCapacity: kept) { buffer in
+                for offset in 0..<kept { buffer[offset] = bytes[start + offset].asciiLowercased }
+                return kept
+            }
+        }
     }
 }

@@ -44,7 +44,7 @@ extension StringProtocol {
     }
 
     /// The text's UTF-8 bytes as one buffer (copied only when the text is not stored contiguously).
-    @inlinable func withUTF8Buffer<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    @inlinable public func withUTF8Buffer<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(utf8).withUnsafeBufferPointer(body)
     }
@@ -109,6 +109,26 @@ extension StringProtocol {
                 i = position + 1
             }
             return nil
+        }
+        if first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") {
+            // Candidates are the first letter in either case: each found by `memchr`, the next
+            // of each kept until it is passed, then the rest compared folded.
+            let base = haystack.baseAddress!
+            let upper = first - 0x20
+            func next(_ byte: UInt8, from index: Int) -> Int {
+                guard index <= last, let hit = memchr(base + index, Int32(byte), last - index + 1) else { return Int.max }
+                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            }
+            var lower = next(first, from: start)
+            var capital = next(upper, from: start)
+            while true {
+                let position = Swift.min(lower, capital)
+                if position == Int.max { return nil }
+                var j = 1
+                while j < count && fold(haystack[position + j]) == needle[j] { j += 1 }
+                if j == count { return position }
+                if position == lower { lower = next(first, from: position + 1) } else { capital = next(upper, from: position + 1) }
+            }
         }
         #endif
         @inline(__always) func byte(_ index: Int) -> UInt8 { foldingCase ? fold(haystack[index]) : haystack[index] }

@@ -10,7 +10,7 @@ extension Resolver {
         // A page may define a type and, in an embedded table, enums of its own: the link text picks.
         if let enums = enumsByStem[stem] {
             let simple = Resolver.simpleName(name).lowercased()
-            if let match = enums.first(where: { Resolver.simpleName($0).lowercased() == simple }) { return match }
+            if let match = enums.first(where: { Resolver.simpleName($0, lowercasedEquals: simple) }) { return match }
         }
         if let type = typeByStem[stem] { return type }
         if let enums = enumsByStem[stem], enums.count == 1 { return enums[0] }

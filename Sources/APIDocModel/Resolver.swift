@@ -81,14 +81,40 @@ public struct Resolver: Sendable {
     /// The last non-empty dot-separated part of a qualified name: `microsoft.graph.callRecords.session`
     /// -> `session`; the name itself when it has none.
     public static func simpleName(_ qualified: String) -> String {
-        // On the bytes: `.` is ASCII, so the cuts fall between characters.
-        let utf8 = qualified.utf8
-        var end = utf8.endIndex
-        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: ".") { end = utf8.index(before: end) }
-        guard end > utf8.startIndex else { return qualified }
-        let start = utf8[..<end].lastIndex(of: UInt8(ascii: ".")).map { utf8.index(after: $0) } ?? utf8.startIndex
-        if start == utf8.startIndex && end == utf8.endIndex { return qualified }
-        return String(qualified[start..<end])
+        var copy = qualified
+        return copy.withUTF8 { bytes in
+            let (start, end) = simpleNameBounds(bytes)
+            if start == 0 && end == bytes.count { return qualified }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+    }
+
+    /// Where `simpleName` is in the name's bytes: after the last `.` before the trailing ones
+    /// (on the bytes: `.` is ASCII, so the cuts fall between characters); the whole name when
+    /// it is only dots.
+    static func simpleNameBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int) {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        guard end > 0 else { return (0, bytes.count) }
+        return (bytes[..<end].lastIndex(of: UInt8(ascii: ".")).map { $0 + 1 } ?? 0, end)
+    }
+
+    /// Whether `simpleName(qualified).lowercased() == lower`, without copying an ASCII name.
+    static func simpleName(_ qualified: String, lowercasedEquals lower: String) -> Bool {
+        var copy = qualified
+        let ascii: Bool? = copy.withUTF8 { bytes in
+            let (start, end) = simpleNameBounds(bytes)
+            for index in start..<end where bytes[index] >= 0x80 { return nil }
+            // ASCII: lower-casing folds each capital alone.
+            guard end - start == lower.utf8.count else { return false }
+            var offset = start
+            for byte in lower.utf8 {
+                guard bytes[offset].asciiLowercased == byte else { return false }
+                offset += 1
+            }
+            return true
+        }
+        return ascii ?? (simpleName(qualified).lowercased() == lower)
     }
 
     func source(_ page: Page, _ location: SourceLocation) -> String { "\(page.path):\(location.line)" }

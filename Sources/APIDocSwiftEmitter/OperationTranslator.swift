@@ -77,52 +77,75 @@ struct OperationTranslator {
     func pathExpression(_ path: OperationPath, _ parameters: [(parameter: PathParameter, swiftName: String)]) -> String {
         var parts: [String] = []
         var literal = ""
-        let template = path.template
-        // Braces are found on the bytes (they are ASCII); the literal text since the last
-        // parameter is taken as one slice.
-        let bytes = template.utf8
-        var index = bytes.startIndex
-        var literalStart = index
-        var parameterIndex = 0
-        while index < bytes.endIndex {
-            if bytes[index] == UInt8(ascii: "{"), parameterIndex < parameters.count, let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) {
-                literal += template[literalStart..<index]
-                let (parameter, swiftName) = parameters[parameterIndex]
-                let value = pathValue(parameter)
-                parameterIndex += 1
-                var after = bytes.index(after: close)
-                if value.replacesQuotes, literal.hasSuffix("'"), after < bytes.endIndex, bytes[after] == UInt8(ascii: "'") {
-                    literal.removeLast()
-                    after = bytes.index(after: after)
+        var template = path.template
+        // Braces are found on the template's bytes, with offsets (they are ASCII); the literal
+        // text since the last parameter is taken as one slice.
+        template.withUTF8 { bytes in
+            func text(_ start: Int, _ end: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
+            var index = 0
+            var literalStart = 0
+            var parameterIndex = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "{"), parameterIndex < parameters.count, let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) {
+                    literal += text(literalStart, index)
+                    let (parameter, swiftName) = parameters[parameterIndex]
+                    let value = pathValue(parameter)
+                    parameterIndex += 1
+                    var after = close + 1
+                    if value.replacesQuotes, literal.hasSuffix("'"), after < bytes.count, bytes[after] == UInt8(ascii: "'") {
+                        literal.removeLast()
+                        after += 1
+                    }
+                    if !literal.isEmpty { parts.append(SwiftNames.literal(PathEncoding.encodeLiteral(literal))) }
+                    parts.append(value.encode(swiftName))
+                    literal = ""
+                    index = after
+                    literalStart = after
+                    continue
                 }
-                if !literal.isEmpty { parts.append(SwiftNames.literal(PathEncoding.encodeLiteral(literal))) }
-                parts.append(value.encode(swiftName))
-                literal = ""
-                index = after
-                literalStart = after
-                continue
+                index += 1
             }
-            index = bytes.index(after: index)
+            literal += text(literalStart, bytes.count)
         }
-        literal += template[literalStart..<bytes.endIndex]
         if !literal.isEmpty || parts.isEmpty { parts.append(SwiftNames.literal(PathEncoding.encodeLiteral(literal))) }
         return parts.joined(separator: " + ")
     }
 
+    /// The names of the cases of a `<Name>Path` enum: each path's first literal segments, as
+    /// few as tell the paths apart.
     func caseNames(_ paths: [OperationPath]) -> [String] {
         let literalSegments = paths.map { path in
             path.template.splitASCII(where: { $0 == UInt8(ascii: "/") }).filter { !$0.utf8.contains(UInt8(ascii: "{")) }.map(String.init)
         }
-        let longest = literalSegments.map { $0.count }.max() ?? 0
+        let last = max(1, literalSegments.map { $0.count }.max() ?? 0)
+        // Without a space in any segment, two prefixes join to the same text exactly when their
+        // segments are the same: those are compared in place, without joining.
+        let spaced = literalSegments.contains { $0.contains { $0.utf8Contains(byte: UInt8(ascii: " ")) } }
         var chosen: [String] = []
-        for count in 1...max(1, longest) {
-            let prefixes = literalSegments.map { $0.prefix(count).joined(separator: " ") }
+        for count in 1...last {
             // Equal prefixes give equal names: those counts need no naming.
-            if count < max(1, longest) && Set(prefixes).count < prefixes.count { continue }
-            let candidates = prefixes.map { SwiftNames.memberName($0, reserved: ["init"]) }
-            if Set(candidates).count == candidates.count || count == max(1, longest) { chosen = candidates; break }
+            if count < last {
+                if spaced {
+                    let prefixes = literalSegments.map { $0.prefix(count).joined(separator: " ") }
+                    if Set(prefixes).count < prefixes.count { continue }
+                } else if OperationTranslator.hasEqualPrefixes(literalSegments, count) {
+                    continue
+                }
+            }
+            let candidates = literalSegments.map { SwiftNames.memberName($0.prefix(count).joined(separator: " "), reserved: OperationTranslator.reservedCaseNames) }
+            if Set(candidates).count == candidates.count || count == last { chosen = candidates; break }
         }
         return SwiftNames.uniqued(chosen)
+    }
+
+    static let reservedCaseNames: Set<String> = ["init"]
+
+    /// Whether two of the lists have the same first `count` elements.
+    static func hasEqualPrefixes(_ lists: [[String]], _ count: Int) -> Bool {
+        for i in lists.indices {
+            for j in lists.index(after: i)..<lists.endIndex where lists[i].prefix(count).elementsEqual(lists[j].prefix(count)) { return true }
+        }
+        return false
     }
 
     /// A parameter after the path: the body, its content type, a query option or a header.

@@ -121,6 +121,21 @@ struct TypeCellTests {
         #expect(LinkTarget.stem("../resources/callRoute.md") == "callroute")
         #expect(LinkTarget.stem("call.md#properties") == "call")
         #expect(LinkTarget.stem("Call.MD") == "call")
+        // The ASCII path on the bytes agrees with lower-casing the Characters and cutting `.md`.
+        func byCharacters(_ destination: String) -> String {
+            var text = Substring(destination)
+            if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
+            if let query = text.firstIndex(of: "?") { text = text[..<query] }
+            if let slash = text.lastIndex(of: "/") { text = text[text.index(after: slash)...] }
+            var stem = text.lowercased()
+            if stem.hasSuffix(".md") { stem.removeLast(3) }
+            return stem
+        }
+        let destinations = ["", ".md", "md", "a.md", "A.Md", "x/.MD", "../api/User-Get.md?view=graph-rest-1.0#request", "dir/", "a.mdx", "a.md.md",
+                            "/graph/api/resources/users", "Café.md", "../resources/ÉVÉNEMENT.MD#x", "a?b/c.md", "a#b?c", "x.md/", "日本.md"]
+        for destination in destinations {
+            #expect(LinkTarget.stem(destination) == byCharacters(destination), "\(destination)")
+        }
     }
 
     @Test func publicParserOnInlines() {

@@ -54,6 +54,32 @@ struct FastSearchTests {
         #expect("abc".containsIgnoringCase(""))
     }
 
+    /// The search folding ASCII capitals, as a plain loop over the folded bytes.
+    static func containsFoldingASCII(_ text: String, _ needle: String) -> Bool {
+        let folded = Array(text.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        let bytes = Array(needle.utf8)
+        if bytes.isEmpty { return true }
+        guard folded.count >= bytes.count else { return false }
+        return (0...(folded.count - bytes.count)).contains { Array(folded[$0..<($0 + bytes.count)]) == bytes }
+    }
+
+    @Test func caseInsensitiveSearchAgreesWithFoldingEveryByte() {
+        // Needles whose first byte is a letter (found in either case) and not (found as it is);
+        // texts with both cases, repeats, near misses, text beyond ASCII and matches at the end.
+        let needles = ["value", "must be one of", "v", "alue", "$top", " of", "é", "inherits from", "zz"]
+        var texts = ["", "v", "V", "Value", "VALUE", "vvvalue", "VvAlUe", "valu", "xvaluex", "Possible values are", "must be ONE of",
+                     "Must Be One Ofx", "a $TOP b", "vVvV alue", "naïve VALUE é", "ÉTÉ value", "value", "zZ", "Zz", "inherits From"]
+        // Every arrangement of a few pieces, for matches straddling each other.
+        let pieces = ["v", "V", "alue", "AL", "ue", " ", "é", "must be one of", "M"]
+        for a in pieces { for b in pieces { for c in pieces { texts.append(a + b + c) } } }
+        for text in texts {
+            for needle in needles {
+                #expect(text.containsIgnoringCase(needle) == Self.containsFoldingASCII(text, needle), "\(text) \(needle)")
+                #expect(text.dropFirst().containsIgnoringCase(needle) == Self.containsFoldingASCII(String(text.dropFirst()), needle), "\(text) \(needle)")
+            }
+        }
+    }
+
     @Test func linesSplitAtNewlinesWithoutTheirCarriageReturns() {
         #expect(MarkdownDocument.splitLines("a\r\nb\n\nc") == ["a", "b", "", "c"])
         #expect(MarkdownDocument.splitLines("a\n") == ["a", ""])
