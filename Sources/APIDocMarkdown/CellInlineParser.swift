@@ -257,13 +257,9 @@ enum LinkDefinitions {
             // Most lines are neither a fence nor a definition: told apart on the contiguous bytes
             // (leading spaces, then the first byte and the two after it).
             let (indent, fence, opensLabel) = line.withUTF8Buffer { bytes -> (Int, Bool, Bool) in
-                var start = 0
-                while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+                let start = FenceLine.indent(bytes) { $0 == 0x20 }
                 guard start < bytes.count else { return (start, false, false) }
-                let first = bytes[start]
-                let fence = (first == UInt8(ascii: "`") || first == UInt8(ascii: "~")) && start + 2 < bytes.count
-                    && bytes[start + 1] == first && bytes[start + 2] == first
-                return (start, fence, first == UInt8(ascii: "["))
+                return (start, FenceLine.opens(bytes, at: start), bytes[start] == UInt8(ascii: "["))
             }
             if fence { inFence.toggle(); continue }
             guard !inFence, indent <= 3, opensLabel else { continue }

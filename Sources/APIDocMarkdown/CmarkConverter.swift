@@ -112,10 +112,12 @@ enum CmarkConverter {
             return .thematicBreak(location)
         }
 
+        /// Whether a line is a fence (after the indentation and the `>` of block quotes).
         func isFenceLine(_ line: Int) -> Bool {
             guard line >= 1, line <= lines.count else { return false }
-            let trimmed = lines[line - 1].drop { $0 == " " || $0 == "\t" || $0 == ">" }
-            return trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~")
+            return lines[line - 1].withUTF8Buffer { bytes in
+                FenceLine.opens(bytes, at: FenceLine.indent(bytes) { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") })
+            }
         }
 
         func inlines(childrenOf parent: OpaquePointer, depth: Int) -> [Inline] {

@@ -171,19 +171,20 @@ extension StringProtocol {
     /// walking characters. `isSeparator` must accept ASCII bytes only, so every cut falls
     /// between characters.
     @inlinable public func splitASCII(where isSeparator: (UInt8) -> Bool) -> [SubSequence] {
-        var pieces: [SubSequence] = []
-        let view = utf8
-        var start = view.startIndex
-        var index = start
-        while index < view.endIndex {
-            if isSeparator(view[index]) {
-                if start < index { pieces.append(self[start..<index]) }
-                start = view.index(after: index)
+        // The cuts are found on the buffer with offsets (cheaper than stepping String indices),
+        // then made indices of the text.
+        let bounds: [(Int, Int)] = withUTF8Buffer { bytes in
+            var bounds: [(Int, Int)] = []
+            var start = 0
+            for index in 0..<bytes.count where isSeparator(bytes[index]) {
+                if start < index { bounds.append((start, index)) }
+                start = index + 1
             }
-            index = view.index(after: index)
+            if start < bytes.count { bounds.append((start, bytes.count)) }
+            return bounds
         }
-        if start < view.endIndex { pieces.append(self[start..<view.endIndex]) }
-        return pieces
+        let view = utf8
+        return bounds.map { self[view.index(view.startIndex, offsetBy: $0.0)..<view.index(view.startIndex, offsetBy: $0.1)] }
     }
 
     /// The text cut at every line feed, empty pieces kept (as `utf8.split(separator: 10,
@@ -268,5 +269,24 @@ public struct FoldedText: Sendable {
                 String.firstOffset(of: needle, in: haystack, from: 0, foldingCase: false) != nil
             }
         }
+    }
+}
+
+/// Fence lines (```` ``` ```` or `~~~`), told apart on a line's bytes: the converter asks whether
+/// a code block's first line is its opening fence, and the link-definition scan skips what fences
+/// enclose.
+enum FenceLine {
+    /// The offset of the first byte of `bytes` that `isIndent` does not accept (the count of them all when there is none).
+    static func indent(_ bytes: UnsafeBufferPointer<UInt8>, _ isIndent: (UInt8) -> Bool) -> Int {
+        var start = 0
+        while start < bytes.count, isIndent(bytes[start]) { start += 1 }
+        return start
+    }
+
+    /// Whether three backticks or three tildes start at `start`.
+    static func opens(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start + 2 < bytes.count else { return false }
+        let first = bytes[start]
+        return (first == UInt8(ascii: "`") || first == UInt8(ascii: "~")) && bytes[start + 1] == first && bytes[start + 2] == first
     }
 }

@@ -273,7 +273,7 @@ struct OperationTranslator {
     func signature(_ head: String, _ parameters: [String], _ tail: String) -> String {
         let single = "\(head)(\(parameters.joined(separator: ", ")))\(tail)"
         // (Counting bytes first: never fewer than characters, and far cheaper to count.)
-        guard single.utf8.count > 120, single.count > 120, parameters.contains(where: { $0.utf8Contains(" = ") }) else { return single }
+        guard single.utf8.count > 120, SwiftNames.characterCount(single) > 120, parameters.contains(where: { $0.utf8Contains(" = ") }) else { return single }
         return "\(head)(\n" + parameters.map { "        " + $0 }.joined(separator: ",\n") + "\n    )\(tail)"
     }
 
@@ -281,7 +281,7 @@ struct OperationTranslator {
     /// statement of a method body, two levels deep).
     func call(_ head: String, _ arguments: [String], _ tail: String = ")") -> String {
         let single = "\(head)\(arguments.joined(separator: ", "))\(tail)"
-        guard single.utf8.count > 110, single.count > 110, arguments.count > 1 else { return single }
+        guard single.utf8.count > 110, SwiftNames.characterCount(single) > 110, arguments.count > 1 else { return single }
         return "\(head)\n" + arguments.map { "            " + $0 }.joined(separator: ",\n") + "\n        \(tail)"
     }
 

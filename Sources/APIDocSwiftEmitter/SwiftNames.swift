@@ -219,6 +219,12 @@ public enum SwiftNames {
         return text.contains(where: unsafe) ? String(text.map { unsafe($0) ? " " : $0 }) : text
     }
 
+    /// The number of characters of `text`: its byte count when it is ASCII (counted without
+    /// walking grapheme clusters).
+    static func characterCount(_ text: String) -> Int {
+        text.isASCII ? text.utf8.count : text.count
+    }
+
     /// Text safe inside a `///` doc comment line (no line breaks).
     public static func docText(_ text: String) -> String {
         if text.utf8AllSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.trimmingSpaces() }

@@ -103,6 +103,23 @@ struct BlockTests {
         #expect(code.literal == "POST /me/sendMail\n")
     }
 
+    @Test func fenceInABlockQuoteStartsContentOnTheNextLine() throws {
+        let source = "Intro.\n\n> ```http\n> GET /me\n> ```\n\n>>~~~\n>>x\n>>~~~\n"
+        let document = MarkdownDocument.parse(source)
+        func codes(_ blocks: [Block]) -> [CodeBlock] {
+            blocks.flatMap { block -> [CodeBlock] in
+                switch block {
+                case .codeBlock(let code): return [code]
+                case .blockQuote(let quote): return codes(quote.children)
+                default: return []
+                }
+            }
+        }
+        let found = codes(document.blocks)
+        #expect(found.map(\.literal) == ["GET /me\n", "x\n"])
+        #expect(found.map(\.contentLine) == [4, 8])
+    }
+
     @Test func indentedCodeBlockHasNoLanguage() throws {
         let code = try #require(MarkdownDocument.parse("Text.\n\n    GET /me\n").blocks.codeBlocks.first)
         #expect(code.language == "")
