@@ -42,7 +42,7 @@ enum Docs {
     static func asciiWrap(_ text: String, width: Int) -> [String]? {
         var text = text
         return text.withUTF8 { bytes -> [String]? in
-            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) else { return nil }
+            // One pass: a byte that is not printable ASCII, met in a word, gives up.
             var lines: [String] = []
             // The current line: its words, one space between them.
             var line: [UInt8] = []
@@ -53,7 +53,10 @@ enum Docs {
                 while i < count && bytes[i] == 0x20 { i += 1 }
                 guard i < count else { break }
                 var end = i
-                while end < count && bytes[end] != 0x20 { end += 1 }
+                while end < count && bytes[end] != 0x20 {
+                    guard bytes[end] > 0x20 && bytes[end] < 0x80 else { return nil }
+                    end += 1
+                }
                 let wordLength = end - i
                 if !line.isEmpty && line.count + wordLength + 1 > width {
                     lines.append(String(decoding: line, as: UTF8.self))

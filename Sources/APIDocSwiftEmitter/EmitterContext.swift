@@ -17,8 +17,8 @@ struct EmitterContext {
     private(set) var polymorphic: Set<String> = []
     /// Wrapper type name by qualified base name.
     private(set) var wrapperNames: [String: String] = [:]
-    /// Properties stored out of line: "qualifiedType/jsonName".
-    private(set) var boxed: Set<String> = []
+    /// Properties stored out of line: their JSON names by qualified type name.
+    private(set) var boxed: [String: Set<String>] = [:]
     /// Property lists with base-type properties first, by qualified name.
     private(set) var flattened: [String: [Property]] = [:]
 
@@ -194,7 +194,7 @@ struct EmitterContext {
         }
         let component = StronglyConnected.components(successors)
         for edge in structEdges where component[edge.to] == component[edge.from] {
-            boxed.insert(names[edge.from] + "/" + edge.property)
+            boxed[names[edge.from], default: []].insert(edge.property)
         }
     }
 

@@ -13,6 +13,7 @@ struct StructTranslator {
 
     func members(of type: TypeDefinition) -> [Member] {
         let properties = context.flattened[type.name] ?? []
+        let boxed = context.boxed[type.name] ?? []
         var members: [Member] = []
         var hasODataType = false
         for property in properties {
@@ -20,7 +21,7 @@ struct StructTranslator {
             let name = property.name == StructTranslator.odataKey ? "odataType" : SwiftNames.memberName(property.name, reserved: StructTranslator.reservedMembers)
             members.append(Member(
                 jsonName: property.name, swiftName: name, swiftType: context.swiftType(property.type, collection: property.collection),
-                doc: Docs.property(property), boxed: context.boxed.contains(type.name + "/" + property.name)))
+                doc: Docs.property(property), boxed: boxed.contains(property.name)))
         }
         if !hasODataType {
             members.insert(Member(jsonName: StructTranslator.odataKey, swiftName: "odataType", swiftType: "Swift.String",
