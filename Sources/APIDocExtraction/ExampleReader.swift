@@ -12,8 +12,9 @@ enum ExampleReader {
             method: nil, url: nil, status: nil, headers: [], bodyText: nil, bodyLocation: nil, body: nil, requestIndex: nil)
         // The lines are taken one at a time, up to the body, which is the rest of the block as
         // it is: a long body is not cut into lines it does not need. The first line and the
-        // headers are read on the bytes: the marks looked for (`HTTP`, a space, `:`, `{`, `[`)
-        // are ASCII.
+        // headers are read on the bytes when they are ASCII (the marks looked for, `HTTP`, a
+        // space, `:`, `{` and `[`, are); by Characters otherwise, where a combining mark after a
+        // mark makes another character of it.
         let literal = block.literal
         var lines = LineCursor(literal)
         let isHTTP = block.language != "json"
@@ -21,11 +22,12 @@ enum ExampleReader {
             while let line = lines.line, line.trimmingSpacesSubstring().isEmpty { lines.advance() }
             if let line = lines.line {
                 let first = line.trimmingSpacesSubstring()
-                if first.utf8.starts(with: "HTTP".utf8) {
-                    let parts = first.splitASCII(where: { $0 == UInt8(ascii: " ") })
+                let ascii = first.isASCII
+                if ascii ? first.utf8.starts(with: "HTTP".utf8) : first.hasPrefix("HTTP") {
+                    let parts = ascii ? first.splitASCII(where: { $0 == UInt8(ascii: " ") }) : first.split(separator: " ")
                     if parts.count >= 2, let code = Int(parts[1]) { example.status = code }
                     lines.advance()
-                } else if let space = first.utf8FirstIndex(of: UInt8(ascii: " ")), HTTPRequestParser.methods.contains(first[..<space].uppercased()) {
+                } else if let space = ascii ? first.utf8FirstIndex(of: UInt8(ascii: " ")) : first.firstIndex(of: " "), HTTPRequestParser.methods.contains(first[..<space].uppercased()) {
                     example.method = first[..<space].uppercased()
                     var url = first[first.index(after: space)...].trimmingSpacesSubstring()
                     if url.hasSuffix(" HTTP/1.1") { url = url.dropLast(" HTTP/1.1".count) }
@@ -37,8 +39,9 @@ enum ExampleReader {
             while let next = lines.line {
                 let line = next.trimmingSpacesSubstring()
                 if line.isEmpty { lines.advance(); break }
-                if line.utf8.first == UInt8(ascii: "{") || line.utf8.first == UInt8(ascii: "[") { break }
-                guard let colon = line.utf8FirstIndex(of: UInt8(ascii: ":")), !line[..<colon].utf8Contains(" ") else { break }
+                let ascii = line.isASCII
+                if ascii ? line.utf8.first == UInt8(ascii: "{") || line.utf8.first == UInt8(ascii: "[") : line.hasPrefix("{") || line.hasPrefix("[") { break }
+                guard let colon = ascii ? line.utf8FirstIndex(of: UInt8(ascii: ":")) : line.firstIndex(of: ":"), !line[..<colon].utf8Contains(" ") else { break }
                 example.headers.append(HeaderRow(
                     name: String(line[..<colon]), value: String(line[line.index(after: colon)...]).trimmingSpaces(),
                     location: SourceLocation(line: block.contentLine + lines.number, column: block.contentColumn)))

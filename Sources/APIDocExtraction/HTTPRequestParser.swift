@@ -147,15 +147,15 @@ public enum HTTPRequestParser {
 
 extension Substring {
     func trimmingSpacesSubstring() -> Substring {
-        // On the bytes, with offsets: spaces, tabs and carriage returns are single bytes (a
-        // carriage return before a line feed is one character with it, and stays).
-        let (start, end): (Int, Int) = withUTF8Buffer { bytes in
-            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
-            var start = 0
-            var end = bytes.count
-            while start < end, isSpace(bytes[start]), !(bytes[start] == 0x0D && start + 1 < end && bytes[start + 1] == 0x0A) { start += 1 }
-            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
-            return (start, end)
+        // On the bytes, with offsets (spaces, tabs and carriage returns are single bytes); by
+        // Characters where the bytes could cut elsewhere (see `ASCIITrim.bounds`).
+        let bounds = withUTF8Buffer { bytes in ASCIITrim.bounds(bytes) { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }
+        guard let (start, end) = bounds else {
+            var s = self
+            while let f = s.first, f == " " || f == "\t" || f == "\r" { s = s.dropFirst() }
+            // Not `dropLast()`: on a Substring it counts from the start, quadratic in a long line.
+            while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s[..<s.index(before: s.endIndex)] }
+            return s
         }
         if start == 0 && end == utf8.count { return self }
         let view = utf8

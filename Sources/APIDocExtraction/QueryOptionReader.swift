@@ -90,8 +90,12 @@ enum QueryOptionReader {
         // the word Characters would give (an ASCII letter then an ASCII byte is never one
         // Character). A run that meets a byte beyond ASCII (a letter, or a mark joining the
         // last letter, may continue the word) is read by Characters, as is a `$` that begins
-        // no Character of its own.
+        // no Character of its own (after a byte beyond ASCII: a prepend character joins it).
         while let dollar = utf8[index...].firstIndex(of: UInt8(ascii: "$")) {
+            if dollar > utf8.startIndex, utf8[utf8.index(before: dollar)] >= 0x80, lower.index(before: lower.index(after: dollar)) != dollar {
+                index = utf8.index(after: dollar)
+                continue
+            }
             var end = utf8.index(after: dollar)
             while end < utf8.endIndex, utf8[end].isASCIILetter { end = utf8.index(after: end) }
             if end < utf8.endIndex, utf8[end] >= 0x80 {

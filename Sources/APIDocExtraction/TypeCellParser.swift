@@ -124,22 +124,17 @@ public enum TypeCellParser {
 
 extension String {
     func trimmingCharacters(in set: String) -> String {
-        if set.isASCII {
-            // ASCII members: trimmed on the bytes, with offsets (an ASCII byte is a whole character).
+        // ASCII members (not a CR LF pair, which is one member): trimmed on the bytes, with
+        // offsets; by Characters where the bytes could cut elsewhere (see `ASCIITrim.bounds`).
+        if set.isASCII && !set.utf8Contains("\r\n") {
             var text = self
             var set = set
-            let (start, end): (Int, Int) = text.withUTF8 { bytes in
-                set.withUTF8 { members in
-                    var start = 0
-                    var end = bytes.count
-                    while start < end, members.contains(bytes[start]) { start += 1 }
-                    while end > start, members.contains(bytes[end - 1]) { end -= 1 }
-                    return (start, end)
-                }
+            let bounds = text.withUTF8 { bytes in set.withUTF8 { members in ASCIITrim.bounds(bytes) { members.contains($0) } } }
+            if let (start, end) = bounds {
+                if start == 0 && end == utf8.count { return self }
+                let view = utf8
+                return String(self[view.index(view.startIndex, offsetBy: start)..<view.index(view.startIndex, offsetBy: end)])
             }
-            if start == 0 && end == utf8.count { return self }
-            let view = utf8
-            return String(self[view.index(view.startIndex, offsetBy: start)..<view.index(view.startIndex, offsetBy: end)])
         }
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }

@@ -290,3 +290,30 @@ enum FenceLine {
         return (first == UInt8(ascii: "`") || first == UInt8(ascii: "~")) && bytes[start + 1] == first && bytes[start + 2] == first
     }
 }
+
+/// Trimming on the bytes, for ASCII characters to trim.
+public enum ASCIITrim {
+    /// The offsets left after dropping, at both ends, the bytes `isTrimmed` accepts (ASCII bytes
+    /// only); nil where reading Characters could cut elsewhere: a byte beyond ASCII right inside
+    /// a cut (a combining mark joins the character before it, a prepend character the one after
+    /// it), or a cut through a CR LF pair (one character). Callers read Characters then.
+    public static func bounds(_ bytes: UnsafeBufferPointer<UInt8>, _ isTrimmed: (UInt8) -> Bool) -> (start: Int, end: Int)? {
+        let count = bytes.count
+        func inPair(_ index: Int) -> Bool {
+            (bytes[index] == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A) || (bytes[index] == 0x0A && index > 0 && bytes[index - 1] == 0x0D)
+        }
+        var start = 0
+        while start < count, isTrimmed(bytes[start]) {
+            if inPair(start) { return nil }
+            start += 1
+        }
+        if start > 0 && start < count && bytes[start] >= 0x80 { return nil }
+        var end = count
+        while end > start, isTrimmed(bytes[end - 1]) {
+            if inPair(end - 1) { return nil }
+            end -= 1
+        }
+        if end < count && end > start && bytes[end - 1] >= 0x80 { return nil }
+        return (start, end)
+    }
+}

@@ -101,6 +101,9 @@ public struct Resolver: Sendable {
 
     /// Whether `simpleName(qualified).lowercased() == lower`, without copying an ASCII name.
     static func simpleName(_ qualified: String, lowercasedEquals lower: String) -> Bool {
+        // Beyond ASCII, `==` compares canonical equivalents (a Greek question mark equals `;`):
+        // that comparison is kept for such text.
+        guard lower.isASCII else { return simpleName(qualified).lowercased() == lower }
         var copy = qualified
         let ascii: Bool? = copy.withUTF8 { bytes in
             let (start, end) = simpleNameBounds(bytes)

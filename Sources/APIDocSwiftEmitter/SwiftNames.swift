@@ -219,10 +219,10 @@ public enum SwiftNames {
         return text.contains(where: unsafe) ? String(text.map { unsafe($0) ? " " : $0 }) : text
     }
 
-    /// The number of characters of `text`: its byte count when it is ASCII (counted without
-    /// walking grapheme clusters).
+    /// The number of characters of `text`: its byte count when it is ASCII without carriage
+    /// returns (a CR LF pair is one character), counted without walking grapheme clusters.
     static func characterCount(_ text: String) -> Int {
-        text.isASCII ? text.utf8.count : text.count
+        text.utf8AllSatisfy { $0 < 0x80 && $0 != 0x0D } ? text.utf8.count : text.count
     }
 
     /// Text safe inside a `///` doc comment line (no line breaks).

@@ -10,6 +10,8 @@ struct ByteReadingTests {
     static let texts = [
         "", " ", "\t", "\r", " \t\r ", "a", " a ", "\ta\t", "a\r", "\r\na", "é ", " é", " naïve café ", "`x`", "**x**", "`*x:*`",
         "x y", "  x  y  ", "日本 ", "\u{1F600}\t", "a b\r", "*", "``", ":", "x:", ":x", "\"quoted\"", "'x'",
+        // A mark after a space joins it; a prepend character joins the space after it; CR LF is one character.
+        " \u{301}x", "x\u{600} ", "\u{600} x", "x \u{301}", "\r\nx", "x\r\n", " \r\n ", "\r\r\n", "*\u{301}x", "x*\u{600}*",
     ]
 
     @Test func optionNamesAreTheWordsCharactersGive() {
@@ -32,6 +34,8 @@ struct ByteReadingTests {
             "", "$", "$$", "$top", "use $top.", "$top,$skip and $filter", "$topx", "$top1", "$top-$skip", "($select)", "$select's",
             "$topé", "$top\u{301}", "$\u{301}top", "é$top", "$top é $skip", "$TOP", "$orderby/$count", "a$searchb", "$top\n$skip",
             "$expand—$select", "$top’s", "日本$filter語", "$filter日本", "$ top", "$$top", "$count=true&$top=5",
+            // A prepend character before `$` makes one character of both.
+            "\u{600}$select x", "$sel\u{600}$top", "é$select", "\u{600}x $top",
         ]
         for text in texts {
             let bytes = QueryOptionReader.options(in: text).map { ($0.0, text.utf8.distance(from: text.startIndex, to: $0.1)) }
@@ -82,10 +86,34 @@ struct ByteReadingTests {
             return String(s)
         }
         for text in Self.texts {
-            for set in ["`*:", "`*", "`*_ ", "`*\"'", " \t", "é"] {
+            for set in ["`*:", "`*", "`*_ ", "`*\"'", " \t", "é", " \r", "\r\n", " \r\n", "\n"] {
                 #expect(text.trimmingCharacters(in: set) == byCharacters(text, set), "\(text.debugDescription) \(set)")
             }
         }
+    }
+
+    @Test func exampleFirstLinesBeyondASCIIAreReadByCharacters() {
+        func response(_ firstLine: String) -> Example? {
+            extract("""
+                # Get x
+
+                ## Response
+
+                <!-- { "blockType": "response" } -->
+                ```http
+                \(firstLine)
+                Content-type: application/json
+
+                {}
+                ```
+                """).examples.first
+        }
+        #expect(response("HTTP/1.1 200 OK")?.status == 200)
+        // `P` with a combining mark is not `P`; a space with one is not a space.
+        #expect(response("HTTP\u{301} 200")?.status == nil)
+        #expect(response("HTTP/1.1 \u{301} 200")?.status == 200)
+        #expect(response("HTTP/1.1 200 Ünicode")?.status == 200)
+        #expect(response("HTTP/1.1 200 OK")?.headers.map(\.name) == ["Content-type"])
     }
 
     @Test func wordsFoundAsTheCharacterSplitFindsThem() {

@@ -120,6 +120,13 @@ struct BlockTests {
         #expect(found.map(\.contentLine) == [4, 8])
     }
 
+    @Test func aFenceIsReadOnItsBytesAsCmarkReadsIt() throws {
+        // A combining mark after the backticks: cmark opens the fence (its info string is the mark).
+        let code = try #require(MarkdownDocument.parse("```\u{301}\nx\n```\n").blocks.codeBlocks.first)
+        #expect(code.literal == "x\n")
+        #expect(code.contentLine == 2)
+    }
+
     @Test func indentedCodeBlockHasNoLanguage() throws {
         let code = try #require(MarkdownDocument.parse("Text.\n\n    GET /me\n").blocks.codeBlocks.first)
         #expect(code.language == "")

@@ -80,6 +80,40 @@ struct FastSearchTests {
         }
     }
 
+    @Test func splitOnASCIIBytesAsTheCharacterSplit() {
+        let texts = ["a/b//c/", "/", "", "é/ü/日本", "x\r\n/y", "🇫🇷/a", "{a}/b/{c}"]
+        for text in texts {
+            let expected = text.split(separator: "/").map(String.init)
+            #expect(text.splitASCII(where: { $0 == UInt8(ascii: "/") }).map(String.init) == expected, "\(text)")
+            // A Substring that does not start at the start of its string: pieces index the string.
+            let tail = text.dropFirst()
+            let pieces = tail.splitASCII(where: { $0 == UInt8(ascii: "/") })
+            #expect(pieces.map(String.init) == tail.split(separator: "/").map(String.init), "\(text)")
+            #expect(pieces.map(\.startIndex) == tail.split(separator: "/").map(\.startIndex), "\(text)")
+        }
+    }
+
+    @Test func trimBoundsLeaveCutsCharactersCouldDisagreeWithToThem() throws {
+        func bounds(_ text: String) -> (start: Int, end: Int)? {
+            var text = text
+            return text.withUTF8 { ASCIITrim.bounds($0) { $0 == 0x20 || $0 == 0x0D } }
+        }
+        let plain = try #require(bounds("  ab "))
+        #expect(plain.start == 2 && plain.end == 4)
+        let all = try #require(bounds("   "))
+        #expect(all.start == 3 && all.end == 3)
+        #expect(bounds(" \u{301}x") == nil)
+        #expect(bounds("x\u{600} ") == nil)
+        #expect(bounds("\r\nx") == nil)
+        // Beyond ASCII beside a cut, whatever the character: Characters decide.
+        #expect(bounds("é ") == nil)
+        #expect(bounds(" é") == nil)
+        let inner = try #require(bounds(" a é b "))
+        #expect(inner.start == 1 && inner.end == 7)
+        let untouched = try #require(bounds("é"))
+        #expect(untouched.start == 0 && untouched.end == 2)
+    }
+
     @Test func linesSplitAtNewlinesWithoutTheirCarriageReturns() {
         #expect(MarkdownDocument.splitLines("a\r\nb\n\nc") == ["a", "b", "", "c"])
         #expect(MarkdownDocument.splitLines("a\n") == ["a", ""])

@@ -1,4 +1,5 @@
 @testable import APIDocSwiftEmitter
+import APIDocModel
 import Testing
 
 /// The byte-wise paths for ASCII text give what the Character-wise paths give.
@@ -64,6 +65,47 @@ struct TextFastPathTests {
         #expect(SwiftNames.commentText("a\nb\u{0}c\u{2028}d") == "a b c d")
         #expect(SwiftNames.docText("  The call.  ") == "The call.")
         #expect(SwiftNames.docText("line\r\nbreak\tand\u{7F}é") == "line  breakandé")
+    }
+
+    @Test func charactersCountedByBytesOnlyWhereEachByteIsOne() {
+        for text in ["", "func x(a: Int)", "a\r\nb", "\r", "café", "e\u{301}", "\u{1F1EB}\u{1F1F7}", "tab\there"] {
+            #expect(SwiftNames.characterCount(text) == text.count, "\(text.debugDescription)")
+        }
+    }
+
+    /// The case names of a path enum as they were chosen by joining each prefix and comparing sets.
+    static func caseNamesByJoining(_ paths: [OperationPath]) -> [String] {
+        let literalSegments = paths.map { path in
+            path.template.split(separator: "/").filter { !$0.contains("{") }.map(String.init)
+        }
+        let longest = literalSegments.map { $0.count }.max() ?? 0
+        var chosen: [String] = []
+        for count in 1...max(1, longest) {
+            let prefixes = literalSegments.map { $0.prefix(count).joined(separator: " ") }
+            if count < max(1, longest) && Set(prefixes).count < prefixes.count { continue }
+            let candidates = prefixes.map { SwiftNames.memberName($0, reserved: ["init"]) }
+            if Set(candidates).count == candidates.count || count == max(1, longest) { chosen = candidates; break }
+        }
+        return SwiftNames.uniqued(chosen)
+    }
+
+    @Test func pathCaseNamesAsWhenPrefixesWereJoined() {
+        let translator = OperationTranslator(context: EmitterContext(model: APIModel(types: [], operations: []), reservedTypeNames: []))
+        let lists: [[String]] = [
+            ["/me/events", "/users/{id}/events", "/groups/{id}/calendar/events"],
+            ["/a/b/c", "/a/b/d", "/a/e"],
+            ["/x/y", "/x/y/z", "/x"],
+            ["/a b/c", "/a/b c"],
+            ["/a b", "/a/b"],
+            ["/init", "/init/x"],
+            ["/{id}", "/{id}/x"],
+            ["/same/path", "/same/path"],
+            ["/é/a", "/e\u{301}/a"],
+        ]
+        for templates in lists {
+            let paths = templates.map { OperationPath(template: $0, parameters: []) }
+            #expect(translator.caseNames(paths) == Self.caseNamesByJoining(paths), "\(templates)")
+        }
     }
 
     @Test func literalPathSegmentsArePercentEncodedByteByByte() {
