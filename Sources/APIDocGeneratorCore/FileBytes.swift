@@ -16,9 +16,10 @@ enum FileBytes {
         case unreadable
     }
 
-    /// The bytes of the file at `path`, unless it is larger than `limit`.
-    static func load(_ path: String, limit: Int = Int.max) -> Outcome {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// The bytes of the file at `path` (relative to the open folder `folder`, or to the working
+    /// folder), unless it is larger than `limit`.
+    static func load(_ path: String, relativeTo folder: Int32 = AT_FDCWD, limit: Int = Int.max) -> Outcome {
+        let fd = openat(folder, path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .unreadable }
         defer { close(fd) }
         var info = stat()
@@ -50,6 +51,32 @@ enum FileBytes {
     /// The bytes of the file at `path`, or nil when it cannot be read.
     static func contents(_ path: String) -> Data? {
         if case .bytes(let data) = load(path) { return data }
+        return nil
+    }
+}
+
+/// The files of one folder, opened relative to it (`openat` on a descriptor of the folder): the
+/// kernel does not walk the folder's path again for each of the thousands of files a run reads.
+/// Where the folder cannot be opened, its files are opened by their whole path.
+final class FileFolder: Sendable {
+    let path: String
+    private let descriptor: Int32
+
+    init(_ path: String) {
+        self.path = path
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    }
+
+    deinit { if descriptor >= 0 { close(descriptor) } }
+
+    /// The bytes of the file `name` (a path relative to the folder), unless larger than `limit`.
+    func load(_ name: String, limit: Int = Int.max) -> FileBytes.Outcome {
+        descriptor >= 0 ? FileBytes.load(name, relativeTo: descriptor, limit: limit) : FileBytes.load(path + "/" + name, limit: limit)
+    }
+
+    /// The bytes of the file `name`, or nil when it cannot be read.
+    func contents(_ name: String) -> Data? {
+        if case .bytes(let data) = load(name) { return data }
         return nil
     }
 }

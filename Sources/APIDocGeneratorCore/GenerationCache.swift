@@ -168,10 +168,10 @@ public struct GenerationCache: Codable, Sendable, Equatable {
         guard swiftFiles.count == files.count, swiftFiles.allSatisfy({ files[$0] != nil }) else { return false }
         let sorted = swiftFiles.sorted()
         let expected = files
-        let path = folder.path
+        let output = FileFolder(folder.path)
         let verdicts = Parallel.map(sorted.count, workers: workers) { index in
             let name = sorted[index]
-            guard let data = FileBytes.contents(path + "/" + name) else { return false }
+            guard let data = output.contents(name) else { return false }
             return StableDigest(of: data).hex == expected[name]
         }
         return verdicts.allSatisfy { $0 }

@@ -44,9 +44,9 @@ public struct OutputWriter {
         if let names = try? fm.contentsOfDirectory(atPath: output.path) {
             // Read by as many threads as there are cores (a folder of thousands of files).
             let swiftNames = names.filter { $0.hasSuffix(".swift") }
-            let folder = output.path
+            let folder = FileFolder(output.path)
             let texts = Parallel.map(swiftNames.count, workers: ProcessInfo.processInfo.activeProcessorCount) { index in
-                FileBytes.contents(folder + "/" + swiftNames[index]).map { String(decoding: $0, as: UTF8.self) }
+                folder.contents(swiftNames[index]).map { String(decoding: $0, as: UTF8.self) }
             }
             for (name, text) in zip(swiftNames, texts) { existing[name] = text }
         }

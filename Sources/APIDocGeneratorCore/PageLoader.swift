@@ -137,10 +137,10 @@ public enum PageLoader {
                                           message: "the input has \(files.count) pages; only the first \(maximumPages) are read"))
             files = Array(files.prefix(maximumPages))
         }
-        let rootPath = input.root.path
+        let folder = FileFolder(input.root.path)
         let names = files
         let read = Parallel.map(files.count, workers: workers) { index -> (Sources.Contents, StableDigest?) in
-            let content = readBytes(rootPath + "/" + names[index], shown: shownPath(names[index], in: input))
+            let content = readBytes(names[index], in: folder, shown: shownPath(names[index], in: input))
             return (content, digesting ? Sources.digest(content) : nil)
         }
         return Sources(files: files, contents: read.map(\.0), contentDigests: digesting ? read.map { $0.1! } : [], diagnostics: diagnostics)
@@ -172,9 +172,9 @@ public enum PageLoader {
     /// Swift values, no pipe tables): the cost of cmark alone, for reference.
     public static func parseOnly(_ input: Input, workers: Int, cmarkOnly: Bool = false) throws -> (pages: Int, blocks: Int) {
         let files = try markdownFiles(in: input.root)
-        let rootPath = input.root.path
+        let folder = FileFolder(input.root.path)
         let counts = Parallel.map(files.count, workers: workers) { index in
-            FileBytes.contents(rootPath + "/" + files[index]).map { data in
+            folder.contents(files[index]).map { data in
                 cmarkOnly ? data.withUnsafeBytes { MarkdownDocument.parseWithCmarkOnly($0) }
                     : MarkdownDocument.parse(String(decoding: data, as: UTF8.self)).blocks.count
             } ?? 0
@@ -182,9 +182,9 @@ public enum PageLoader {
         return (files.count, counts.reduce(0, +))
     }
 
-    static func readBytes(_ path: String, shown: String) -> Sources.Contents {
+    static func readBytes(_ name: String, in folder: FileFolder, shown: String) -> Sources.Contents {
         let start = SourceLocation(line: 1, column: 1)
-        switch FileBytes.load(path, limit: maximumPageBytes) {
+        switch folder.load(name, limit: maximumPageBytes) {
         case .bytes(let data):
             return .bytes(data)
         case .tooLarge(let size):

@@ -72,4 +72,22 @@ struct FileBytesTests {
         #expect(FileBytes.contents(folder.url.appendingPathComponent("missing.md").path) == nil)
         #expect(FileBytes.contents(folder.url.path) == nil)
     }
+
+    @Test func filesOfAFolderAreReadRelativeToItOrByTheirWholePath() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("top", to: "a.md")
+        try folder.write("nested", to: "api/b.md")
+        let files = FileFolder(folder.url.path)
+        #expect(files.contents("a.md") == Data("top".utf8))
+        #expect(files.contents("api/b.md") == Data("nested".utf8))
+        #expect(files.contents("missing.md") == nil)
+        #expect(files.contents("api") == nil)
+        if case .tooLarge(3) = files.load("a.md", limit: 2) {} else { Issue.record("read over the limit") }
+        // A folder that cannot be opened: its files are opened by their whole path (here: none).
+        let missing = FileFolder(folder.url.appendingPathComponent("gone").path)
+        #expect(missing.contents("a.md") == nil)
+        // A path that is a file, not a folder: the same.
+        let notFolder = FileFolder(folder.url.appendingPathComponent("a.md").path)
+        #expect(notFolder.contents("x") == nil)
+    }
 }
