@@ -217,11 +217,7 @@ public struct HTTPRequestLine: Hashable, Sendable {
             var end = bytes.count
             while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
             let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
-            guard end - start == name.utf8CodeUnitCount else { return false }
-            return name.withUTF8Buffer { name in
-                for offset in 0..<name.count where bytes[start + offset].asciiLowercased != name[offset] { return false }
-                return true
-            }
+            return end - start == name.utf8CodeUnitCount && name.withUTF8Buffer { bytes.matchesFolded($0, at: start) }
         }
     }
 

@@ -101,7 +101,7 @@ enum QueryOptionReader {
             if end < utf8.endIndex, utf8[end] >= 0x80 {
                 end = characterWordEnd(lower, dollar: dollar)
             }
-            if end > utf8.index(after: dollar), lower[dollar] == "$",
+            if end > utf8.index(after: dollar),
                let option = ODataQueryOption.allCases.first(where: { $0.rawValue.utf8.elementsEqual(utf8[dollar..<end]) }) {
                 result.append((option, dollar))
             }

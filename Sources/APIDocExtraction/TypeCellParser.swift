@@ -163,8 +163,7 @@ public enum LinkTarget {
             }
             // ASCII (nearly every link): lower-cased and cut on the bytes, where a character is a byte.
             let count = end - start
-            let md = count >= 3 && bytes[end - 3] == UInt8(ascii: ".") && bytes[end - 2].asciiLowercased == UInt8(ascii: "m")
-                && bytes[end - 1].asciiLowercased == UInt8(ascii: "d")
+            let md = count >= 3 && StaticString(".md").withUTF8Buffer { bytes.matchesFolded($0, at: end - 3) }
             let kept = count - (md ? 3 : 0)
             return String(unsafeUninitializedCapacity: kept) { buffer in
                 for offset in 0..<kept { buffer[offset] = bytes[start + offset].asciiLowercased }

@@ -14,6 +14,12 @@ enum FileBytes {
         /// The file is larger than the limit; nothing was read.
         case tooLarge(Int)
         case unreadable
+
+        /// The bytes read, or nil when there are none.
+        var data: Data? {
+            if case .bytes(let data) = self { return data }
+            return nil
+        }
     }
 
     /// The bytes of the file at `path` (relative to the open folder `folder`, or to the working
@@ -47,12 +53,6 @@ enum FileBytes {
         data.count = count
         return .bytes(data)
     }
-
-    /// The bytes of the file at `path`, or nil when it cannot be read.
-    static func contents(_ path: String) -> Data? {
-        if case .bytes(let data) = load(path) { return data }
-        return nil
-    }
 }
 
 /// The files of one folder, opened relative to it (`openat` on a descriptor of the folder): the
@@ -75,8 +75,5 @@ final class FileFolder: Sendable {
     }
 
     /// The bytes of the file `name`, or nil when it cannot be read.
-    func contents(_ name: String) -> Data? {
-        if case .bytes(let data) = load(name) { return data }
-        return nil
-    }
+    func contents(_ name: String) -> Data? { load(name).data }
 }

@@ -257,7 +257,7 @@ enum LinkDefinitions {
             // Most lines are neither a fence nor a definition: told apart on the contiguous bytes
             // (leading spaces, then the first byte and the two after it).
             let (indent, fence, opensLabel) = line.withUTF8Buffer { bytes -> (Int, Bool, Bool) in
-                let start = FenceLine.indent(bytes) { $0 == 0x20 }
+                let start = bytes.prefix { $0 == 0x20 }.count
                 guard start < bytes.count else { return (start, false, false) }
                 return (start, FenceLine.opens(bytes, at: start), bytes[start] == UInt8(ascii: "["))
             }

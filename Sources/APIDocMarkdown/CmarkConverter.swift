@@ -116,7 +116,7 @@ enum CmarkConverter {
         func isFenceLine(_ line: Int) -> Bool {
             guard line >= 1, line <= lines.count else { return false }
             return lines[line - 1].withUTF8Buffer { bytes in
-                FenceLine.opens(bytes, at: FenceLine.indent(bytes) { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") })
+                FenceLine.opens(bytes, at: bytes.prefix { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") }.count)
             }
         }
 

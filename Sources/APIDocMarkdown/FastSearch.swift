@@ -276,18 +276,21 @@ public struct FoldedText: Sendable {
 /// a code block's first line is its opening fence, and the link-definition scan skips what fences
 /// enclose.
 enum FenceLine {
-    /// The offset of the first byte of `bytes` that `isIndent` does not accept (the count of them all when there is none).
-    static func indent(_ bytes: UnsafeBufferPointer<UInt8>, _ isIndent: (UInt8) -> Bool) -> Int {
-        var start = 0
-        while start < bytes.count, isIndent(bytes[start]) { start += 1 }
-        return start
-    }
-
     /// Whether three backticks or three tildes start at `start`.
     static func opens(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         guard start + 2 < bytes.count else { return false }
         let first = bytes[start]
         return (first == UInt8(ascii: "`") || first == UInt8(ascii: "~")) && bytes[start + 1] == first && bytes[start + 2] == first
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Whether `lower` (lower-case) stands at `start`, ASCII capitals here read as lower case;
+    /// false where it would run past the end.
+    @inlinable public func matchesFolded(_ lower: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start >= 0, start + lower.count <= count else { return false }
+        for offset in 0..<lower.count where self[start + offset].asciiLowercased != lower[offset] { return false }
+        return true
     }
 }
 

@@ -109,13 +109,7 @@ public struct Resolver: Sendable {
             let (start, end) = simpleNameBounds(bytes)
             for index in start..<end where bytes[index] >= 0x80 { return nil }
             // ASCII: lower-casing folds each capital alone.
-            guard end - start == lower.utf8.count else { return false }
-            var offset = start
-            for byte in lower.utf8 {
-                guard bytes[offset].asciiLowercased == byte else { return false }
-                offset += 1
-            }
-            return true
+            return end - start == lower.utf8.count && lower.withUTF8Buffer { bytes.matchesFolded($0, at: start) }
         }
         return ascii ?? (simpleName(qualified).lowercased() == lower)
     }

@@ -68,9 +68,9 @@ struct FileBytesTests {
         guard case .tooLarge(let size) = FileBytes.load(big, limit: 99_999) else { Issue.record("read over the limit"); return }
         #expect(size == 100_000)
         if case .bytes = FileBytes.load(big, limit: 100_000) {} else { Issue.record("a file of exactly the limit is refused") }
-        #expect(FileBytes.contents(folder.url.appendingPathComponent("empty.md").path) == Data())
-        #expect(FileBytes.contents(folder.url.appendingPathComponent("missing.md").path) == nil)
-        #expect(FileBytes.contents(folder.url.path) == nil)
+        #expect(FileBytes.load(folder.url.appendingPathComponent("empty.md").path).data == Data())
+        #expect(FileBytes.load(folder.url.appendingPathComponent("missing.md").path).data == nil)
+        #expect(FileBytes.load(folder.url.path).data == nil)
     }
 
     @Test func filesOfAFolderAreReadRelativeToItOrByTheirWholePath() throws {

@@ -114,6 +114,20 @@ struct FastSearchTests {
         #expect(untouched.start == 0 && untouched.end == 2)
     }
 
+    @Test func foldedMatchAtAnOffset() {
+        var text = "GET /Me/PHOTO/$Value"
+        text.withUTF8 { bytes in
+            StaticString("$value").withUTF8Buffer { needle in
+                #expect(bytes.matchesFolded(needle, at: 14))
+                #expect(!bytes.matchesFolded(needle, at: 13))
+                #expect(!bytes.matchesFolded(needle, at: 15))
+                #expect(!bytes.matchesFolded(needle, at: -1))
+            }
+            StaticString("/me/photo").withUTF8Buffer { #expect(bytes.matchesFolded($0, at: 4)) }
+            StaticString("").withUTF8Buffer { #expect(bytes.matchesFolded($0, at: 20)) }
+        }
+    }
+
     @Test func linesSplitAtNewlinesWithoutTheirCarriageReturns() {
         #expect(MarkdownDocument.splitLines("a\r\nb\n\nc") == ["a", "b", "", "c"])
         #expect(MarkdownDocument.splitLines("a\n") == ["a", ""])
