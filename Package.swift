@@ -2,14 +2,17 @@
 import PackageDescription
 
 // The pipeline, one target per stage; arrows point one way:
-// CCmark <- APIDocMarkdown <- APIDocExtraction <- APIDocModel <- APIDocSwiftEmitter <- APIDocGeneratorCore <- apidocgen
+// CCmark <- APIDocMarkdown <- APIDocExtraction <- APIDocModel <- APIDocSwiftEmitter <- APIDocGeneratorCore <- APIDocCLI <- apidocgen
 // Generated code (target GraphAPI, folder Generated/) links APIDocRuntime alone.
-// APIDocMock (the `apidocgen mock` server: the docs' examples over HTTP) sits beside apidocgen on APIDocGeneratorCore.
+// APIDocMock (the docs' examples over HTTP) sits beside APIDocCLI on APIDocGeneratorCore; the
+// apidocgen-mock executable serves it. apidocgen links neither, nor any networking library: the
+// generator a build runs each time starts in a few milliseconds.
 let package = Package(
     name: "APIDocGen",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "apidocgen", targets: ["apidocgen"]),
+        .executable(name: "apidocgen-mock", targets: ["apidocgen-mock"]),
         .library(name: "APIDocRuntime", targets: ["APIDocRuntime"]),
         .library(name: "GraphAPI", targets: ["GraphAPI"]),
         // `swift package --allow-writing-to-package-directory generate-api`, and generation at build time.
@@ -17,7 +20,7 @@ let package = Package(
         .plugin(name: "APIDocGenBuildPlugin", targets: ["APIDocGenBuildPlugin"]),
         // Optional: an HTTPTransport on AsyncHTTPClient; built only by packages that use this product.
         .library(name: "APIDocAsyncHTTPClient", targets: ["APIDocAsyncHTTPClient"]),
-        // The mock server of `apidocgen mock`, for tests that start it in-process; brings FlyingFox.
+        // The mock server of `apidocgen-mock`, for tests that start it in-process; brings FlyingFox.
         .library(name: "APIDocMock", targets: ["APIDocMock"]),
     ],
     dependencies: [
@@ -47,13 +50,17 @@ let package = Package(
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
+        .target(
+            name: "APIDocCLI",
+            dependencies: ["APIDocGeneratorCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "apidocgen",
-            dependencies: [
-                "APIDocGeneratorCore", "APIDocMock",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "FlyingFox", package: "FlyingFox"),
-            ]
+            dependencies: ["APIDocGeneratorCore", "APIDocCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "apidocgen-mock",
+            dependencies: ["APIDocMock", "APIDocCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "APIDocRuntime"),
         .target(
@@ -78,6 +85,7 @@ let package = Package(
         .testTarget(name: "APIDocLintTests", dependencies: ["APIDocLint", "APIDocGeneratorCore"], exclude: ["Fixtures"]),
         .testTarget(name: "APIDocSwiftEmitterTests", dependencies: ["APIDocSwiftEmitter"]),
         .testTarget(name: "APIDocGeneratorCoreTests", dependencies: ["APIDocGeneratorCore"]),
+        .testTarget(name: "APIDocCLITests", dependencies: ["APIDocCLI", "APIDocExtraction", "APIDocMarkdown"]),
         .testTarget(
             name: "APIDocRuntimeTests",
             dependencies: ["APIDocRuntime", .product(name: "FlyingFox", package: "FlyingFox")]

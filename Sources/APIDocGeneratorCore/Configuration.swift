@@ -3,7 +3,11 @@ import APIDocJSON
 import APIDocMarkdown
 import APIDocModel
 import APIDocSwiftEmitter
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The settings of a project, read from `apidocgen.json` (in the current folder, or named with
 /// `--config`). Every key is optional; command-line options override the file. Relative paths in
@@ -59,8 +63,7 @@ public struct Configuration: Hashable, Sendable {
     /// `directory` when it exists, else nil.
     public static func load(path: String?, directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)) throws(GeneratorError) -> Configuration? {
         guard let (url, shown) = ProjectFile.locate(path: path, directory: directory, defaultName: defaultFileName) else { return nil }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+        guard FileBytes.isDirectory(url.path) == false,
               let data = FileManager.default.contents(atPath: url.path) else {
             throw GeneratorError.input("cannot read the configuration file '\(shown)'")
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,6 +24,13 @@ enum FileBytes {
             if case .bytes(let data) = self { return data }
             return nil
         }
+    }
+
+    /// Whether `path` (symbolic links followed) is a folder; nil when nothing is there.
+    static func isDirectory(_ path: String) -> Bool? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// The bytes of the file at `path` (relative to the open folder `folder`, or to the working

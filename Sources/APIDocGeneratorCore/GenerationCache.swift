@@ -1,6 +1,15 @@
 import APIDocExtraction
 import APIDocModel
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A 128-bit digest of bytes, stable across runs and processes (unlike `Hasher`), for detecting
 /// change. Not cryptographic: it guards against accidents, not against an adversary.

@@ -1,7 +1,11 @@
 import APIDocModel
 import APIDocSwiftEmitter
 import CFileSwap
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -199,7 +203,7 @@ public struct OutputWriter {
             try fm.removeItem(at: staging)
         } catch {
             try? fm.removeItem(at: staging)
-            throw GeneratorError.output("cannot write '\(output.lastPathComponent)': \(error.localizedDescription)")
+            throw GeneratorError.output("cannot write '\(output.lastPathComponent)': \(GeneratorError.describe(error))")
         }
     }
 }

@@ -2,7 +2,16 @@ import APIDocExtraction
 import APIDocMarkdown
 import APIDocModel
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds the markdown pages under an input folder and extracts them concurrently. The result is
 /// ordered by path whatever the number of workers, so everything downstream is deterministic.
@@ -36,9 +45,7 @@ public enum PageLoader {
 
     /// Relative paths (from root) of every `.md` file below it, sorted.
     public static func markdownFiles(in root: URL) throws -> [String] {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileBytes.isDirectory(root.path) == true else {
             throw GeneratorError.input("input folder '\(root.path)' does not exist or is not a folder")
         }
         var files: [String] = []
@@ -199,7 +206,7 @@ public enum PageLoader {
         // Invalid UTF-8 is replaced, NUL bytes are dropped: cmark reads C strings.
         var text = String(decoding: data, as: UTF8.self)
         let hasNUL = data.withUnsafeBytes { raw in raw.count > 0 && memchr(raw.baseAddress!, 0, raw.count) != nil }
-        if hasNUL { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
+        if hasNUL { text = text.replacingUTF8("\u{0}", with: "\u{FFFD}") }
         return PageExtractor.extract(path: shown, source: text)
     }
 }

@@ -3,7 +3,11 @@ import APIDocLint
 import APIDocModel
 import APIDocSwiftEmitter
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The whole pipeline over values: pages -> model -> Swift files. Only `OutputWriter` and the CLI
 /// touch the disk (and `PageLoader` reads the input).

@@ -1,5 +1,9 @@
 import APIDocSwiftEmitter
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -45,7 +49,7 @@ public enum SingleFileOutput {
             throw error
         } catch {
             try? fm.removeItem(at: temporary)
-            throw GeneratorError.output("cannot write '\(url.lastPathComponent)': \(error.localizedDescription)")
+            throw GeneratorError.output("cannot write '\(url.lastPathComponent)': \(GeneratorError.describe(error))")
         }
         return true
     }

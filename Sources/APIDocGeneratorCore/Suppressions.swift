@@ -1,6 +1,10 @@
 import APIDocExtraction
 import APIDocMarkdown
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Known diagnostics that a project accepts, read from a suppressions file: one `rule path-glob`
 /// pair a line (`example-enum docs/api/call-*.md`), `#` starting a comment, blank lines ignored.
@@ -53,7 +57,7 @@ public struct Suppressions: Hashable, Sendable {
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if fields.isEmpty { continue }
             guard fields.count == 2 else {
-                throw GeneratorError.input("\(file):\(lineNumber):1: error: expected 'rule path-glob' (two fields), found \(fields.count): '\(line.trimmingCharacters(in: .whitespaces))'")
+                throw GeneratorError.input("\(file):\(lineNumber):1: error: expected 'rule path-glob' (two fields), found \(fields.count): '\(line.trimmingSpacesSub())'")
             }
             let column = line.distance(from: line.startIndex, to: fields[0].startIndex) + 1
             entries.append(Entry(rule: String(fields[0]), glob: String(fields[1]), line: lineNumber, column: column))

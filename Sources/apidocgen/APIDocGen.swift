@@ -1,24 +1,16 @@
+import APIDocCLI
 import APIDocGeneratorCore
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 @main
 struct APIDocGen: ParsableCommand {
-    /// Runs the command, mapping usage errors to exit code 2 (ArgumentParser's default is 64) so
-    /// that the documented codes hold: 0 ok, 1 drift or lint errors, 2 bad input or usage.
-    static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
-        }
-    }
+    /// Usage errors exit with code 2 (see `runMappingUsageErrors`).
+    static func main() { runMappingUsageErrors() }
 
     static let configuration = CommandConfiguration(
         commandName: "apidocgen",
@@ -27,7 +19,7 @@ struct APIDocGen: ParsableCommand {
             Exit codes: 0 success; 1 drift (generate --check) or lint errors; 2 bad input or usage.
             Diagnostics are printed as path:line:col: severity: message [rule].
             """,
-        subcommands: [Generate.self, Model.self, Lint.self, Parse.self, Mock.self],
+        subcommands: [Generate.self, Model.self, Lint.self, Parse.self],
         defaultSubcommand: Generate.self
     )
 }

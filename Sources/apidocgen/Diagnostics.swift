@@ -1,34 +1,15 @@
+import APIDocCLI
 import APIDocExtraction
 import APIDocGeneratorCore
 import APIDocSwiftEmitter
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-
-enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, github, json
-}
+#endif
 
 extension SwiftEmitter.AccessLevel: ExpressibleByArgument {}
-
-/// The options every command that reads the docs takes: the configuration file and the input.
-struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The configuration file (default: apidocgen.json in the current folder, when it exists).", valueName: "file"))
-    var config: String?
-
-    @Option(name: .long, help: ArgumentHelp("Folder of markdown pages to read (default: the configuration's input, else docs).", valueName: "folder"))
-    var input: String?
-
-    @Option(name: .long, help: "Worker threads for reading pages (default: the number of cores).")
-    var workers: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    /// The configuration file's settings with the command line's on top.
-    func settings(_ overrides: Settings.Overrides = Settings.Overrides()) throws -> Settings {
-        let configuration = try runOrExit { try Configuration.load(path: config) }
-        var overrides = overrides
-        overrides.input = input
-        return Settings(configuration: configuration, overrides: overrides)
-    }
-}
 
 /// How `generate` and `lint` report diagnostics: one piece of code for both.
 struct DiagnosticsOptions: ParsableArguments {
@@ -80,9 +61,9 @@ struct DiagnosticsReport {
     }
 
     /// Prints every shown diagnostic, one a line, in the chosen format.
-    func print(to handle: FileHandle) {
+    func print(to stream: Console.Stream) {
         var out = ""
         for diagnostic in shown { out += Console.format(diagnostic, as: format) + "\n" }
-        handle.write(Data(out.utf8))
+        Console.write(out, to: stream)
     }
 }

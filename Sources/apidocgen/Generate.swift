@@ -1,9 +1,14 @@
+import APIDocCLI
 import APIDocExtraction
 import APIDocGeneratorCore
 import APIDocLint
 import APIDocSwiftEmitter
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,7 +59,7 @@ struct Generate: ParsableCommand {
            cache.matches(folder: settings.output, workers: project.workers) {
             let report = try DiagnosticsReport(cache.diagnostics, options: diagnosticsOptions, settings: settings,
                                                evaluated: { $0 != "*" && !Linter.lintOnlyRules.contains($0) })
-            report.print(to: FileHandle.standardError)
+            report.print(to: .error)
             OutputWriter(output: settings.output).removeStaleStaging()
             timings.mark("cached")
             timings.report()
@@ -72,7 +77,7 @@ struct Generate: ParsableCommand {
         // generate does not run the example checks: suppressions of those rules are not unused here.
         let report = try DiagnosticsReport(analysis.diagnostics, options: diagnosticsOptions, settings: settings,
                                            evaluated: { $0 != "*" && !Linter.lintOnlyRules.contains($0) })
-        report.print(to: FileHandle.standardError)
+        report.print(to: .error)
         timings.mark("report")
         let counts = "\(analysis.pages.count) pages, \(analysis.model.types.count) types, \(analysis.model.operations.count) operations, \(report.summary)"
 

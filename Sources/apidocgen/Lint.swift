@@ -1,7 +1,12 @@
+import APIDocCLI
 import APIDocExtraction
 import APIDocGeneratorCore
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,12 +34,12 @@ struct Lint: ParsableCommand {
             do {
                 try encoder.encode(report.examples).write(to: URL(fileURLWithPath: exportExamples))
             } catch {
-                Console.error("error: cannot write '\(exportExamples)': \(error.localizedDescription)")
+                Console.error("error: cannot write '\(exportExamples)': \(GeneratorError.describe(error))")
                 throw ExitCode(2)
             }
         }
         let diagnostics = try DiagnosticsReport(report.diagnostics, options: diagnosticsOptions, settings: settings)
-        diagnostics.print(to: FileHandle.standardOutput)
+        diagnostics.print(to: .output)
         let c = report.counts
         let skipped = c.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         print("apidocgen lint: \(analysis.pages.count) pages; \(diagnostics.summary)")

@@ -1,6 +1,11 @@
+import APIDocCLI
 import APIDocGeneratorCore
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The benchmark floor: read every page and parse it with cmark, nothing else.
 struct Parse: ParsableCommand {

@@ -63,6 +63,23 @@ import Testing
         #expect(try fm.contentsOfDirectory(atPath: folder.url.path) == ["Generated"])
     }
 
+    /// A write that fails names the system's reason and the path, not an error's type and fields.
+    @Test func aFailedWriteSaysWhyAndWhere() throws {
+        let folder = try TemporaryFolder()
+        let blocker = folder.url.appendingPathComponent("blocker")
+        try Data("not a folder".utf8).write(to: blocker)
+        let writer = OutputWriter(output: blocker.appendingPathComponent("Generated"))
+        let plan = try writer.plan(files(["A.swift": "a"]))
+        #expect {
+            try writer.apply(plan)
+        } throws: { error in
+            let message = (error as? GeneratorError)?.description ?? ""
+            return message.hasPrefix("cannot write 'Generated': Not a directory: ") && message.contains("/blocker/")
+        }
+        #expect(GeneratorError.describe(POSIXError(.EACCES)) == "Permission denied")
+        #expect(GeneratorError.describe(GeneratorError.input("bad")) == "bad")
+    }
+
     @Test func noOpPlanTouchesNothing() throws {
         let folder = try TemporaryFolder()
         let output = folder.url.appendingPathComponent("Generated")

@@ -82,3 +82,20 @@ struct CommandLineDiagnosticsTests {
         #expect(missing.error.contains("cannot read the suppressions file 'nope.txt'"))
     }
 }
+
+/// The generator a build runs each time starts fast: it links Foundation's essentials alone, not
+/// all of Foundation (with ICU) nor its networking libraries (curl and its TLS stack); the mock
+/// server, which needs them, is the separate `apidocgen-mock`.
+@Suite("Command line: what the generator links")
+struct GeneratorLinkageTests {
+    @Test func theGeneratorLinksNoNetworkingAndNotAllOfFoundation() async throws {
+        #if os(Linux)
+        let libraries = try await run(["ldd", Executable.apidocgen])
+        #expect(libraries.status == 0, "\(libraries.error)")
+        #expect(libraries.output.contains("libFoundationEssentials"), "\(libraries.output)")
+        for unwanted in ["libFoundation.so", "libFoundationNetworking", "libFoundationInternationalization", "libcurl"] {
+            #expect(!libraries.output.contains(unwanted), "\(unwanted) in \(libraries.output)")
+        }
+        #endif
+    }
+}

@@ -8,7 +8,7 @@ import Testing
 import FoundationNetworking
 #endif
 
-/// `apidocgen mock` as a process: the port it prints, the client against it, its log, and a
+/// `apidocgen-mock` as a process: the port it prints, the client against it, its log, and a
 /// clean stop on SIGTERM and SIGINT.
 @Suite struct MockCommandTests {
     func client(port: UInt16, session: URLSession) -> GraphClient {
@@ -75,7 +75,7 @@ import FoundationNetworking
             throw error
         }
         #expect(try await mock.stop(signal: SIGINT) == 0)
-        #expect(mock.errors.text.contains("apidocgen mock: stopped"))
+        #expect(mock.errors.text.contains("apidocgen-mock: stopped"))
     }
 
     @Test func aPortInUseIsAnError() async throws {

@@ -180,16 +180,16 @@ enum PackageDocs {
 /// The `apidocgen` executable of this build, beside the test runner in the scratch folder's
 /// `<triple>/<configuration>` folder (`swift build --build-tests` builds it).
 enum Executable {
-    static func apidocgen() throws -> URL {
+    static func apidocgenMock() throws -> URL {
         let fm = FileManager.default
         let runner = (try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe")).map { URL(fileURLWithPath: $0) }
             ?? Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         var folder = runner.deletingLastPathComponent()
         // macOS runs tests from inside an .xctest bundle.
         while folder.path.contains(".xctest") { folder = folder.deletingLastPathComponent() }
-        let candidate = folder.appendingPathComponent("apidocgen")
+        let candidate = folder.appendingPathComponent("apidocgen-mock")
         guard fm.isExecutableFile(atPath: candidate.path) else {
-            throw TestFailure("apidocgen is not built beside the test runner (\(folder.lastPathComponent)); run swift build --build-tests")
+            throw TestFailure("apidocgen-mock is not built beside the test runner (\(folder.lastPathComponent)); run swift build --build-tests")
         }
         return candidate
     }
@@ -218,16 +218,16 @@ final class LockedText: @unchecked Sendable {
     }
 }
 
-/// `apidocgen mock` running as a child process, its standard output and error collected.
+/// `apidocgen-mock` running as a child process, its standard output and error collected.
 final class MockProcess: @unchecked Sendable {
     let process = Process()
     let output = LockedText()
     let errors = LockedText()
 
-    /// Starts `apidocgen mock` with `arguments` in `directory`.
+    /// Starts `apidocgen-mock` with `arguments` in `directory`.
     init(_ arguments: [String], in directory: URL) throws {
-        process.executableURL = try Executable.apidocgen()
-        process.arguments = ["mock"] + arguments
+        process.executableURL = try Executable.apidocgenMock()
+        process.arguments = arguments
         process.currentDirectoryURL = directory
         let out = Pipe()
         let err = Pipe()
@@ -249,18 +249,18 @@ final class MockProcess: @unchecked Sendable {
     /// returns its port.
     func port(timeout: TimeInterval = 60) async throws -> UInt16 {
         let deadline = Date().addingTimeInterval(timeout)
-        let prefix = "apidocgen mock: listening on http://127.0.0.1:"
+        let prefix = "apidocgen-mock: listening on http://127.0.0.1:"
         while Date() < deadline {
             for line in output.text.split(separator: "\n") where line.hasPrefix(prefix) {
                 guard let port = UInt16(line.dropFirst(prefix.count)) else { throw TestFailure("bad line: \(line)") }
                 return port
             }
             guard process.isRunning else {
-                throw TestFailure("apidocgen mock exited (\(process.terminationStatus)): \(errors.text)")
+                throw TestFailure("apidocgen-mock exited (\(process.terminationStatus)): \(errors.text)")
             }
             try await Task.sleep(nanoseconds: 20_000_000)
         }
-        throw TestFailure("apidocgen mock printed no port within \(timeout) s; stdout: \(output.text) stderr: \(errors.text)")
+        throw TestFailure("apidocgen-mock printed no port within \(timeout) s; stdout: \(output.text) stderr: \(errors.text)")
     }
 
     /// Waits, at most `timeout` seconds, until standard error holds a line containing `text`.
@@ -280,7 +280,7 @@ final class MockProcess: @unchecked Sendable {
         while process.isRunning {
             guard Date() < deadline else {
                 kill(process.processIdentifier, SIGKILL)
-                throw TestFailure("apidocgen mock did not stop within \(timeout) s after signal \(signal)")
+                throw TestFailure("apidocgen-mock did not stop within \(timeout) s after signal \(signal)")
             }
             try await Task.sleep(nanoseconds: 20_000_000)
         }

@@ -1,19 +1,27 @@
+import APIDocCLI
 import APIDocGeneratorCore
 import APIDocMock
 import ArgumentParser
 import Dispatch
 import Foundation
 
-/// `apidocgen mock`: the docs' examples served by ``MockServer`` until a signal stops it.
+/// `apidocgen-mock`: the docs' examples served by ``MockServer`` until a signal stops it. An
+/// executable of its own, so that `apidocgen` does not load the HTTP server and its networking
+/// libraries on every run (a faster start for the generator a build runs each time).
+@main
 struct Mock: ParsableCommand {
+    /// Usage errors exit with code 2 (see `runMappingUsageErrors`).
+    static func main() { runMappingUsageErrors() }
+
     static let configuration = CommandConfiguration(
+        commandName: "apidocgen-mock",
         abstract: "Serve the docs' example responses on 127.0.0.1, for testing apps against the generated client.",
         discussion: """
             A request gets the response example of the documented request that matches its method and path \
             (placeholders such as {id} match any value; the query is ignored; a leading /v1.0 or /beta is accepted). \
             An unknown path gets a Graph-shaped 404 UnknownRoute error; a documented path with another method a 405 \
             methodNotAllowed error with an Allow header.
-            Prints 'apidocgen mock: listening on http://127.0.0.1:PORT' to standard output once it listens, and one \
+            Prints 'apidocgen-mock: listening on http://127.0.0.1:PORT' to standard output once it listens, and one \
             line per request to standard error: METHOD target -> status page:line (operation). Runs until SIGINT or SIGTERM.
             Exit codes: 0 stopped by a signal; 2 bad input or usage, or the port cannot be listened on.
             """)
@@ -65,9 +73,9 @@ struct Mock: ParsableCommand {
             Console.error("error: \(error)")
             throw ExitCode(2)
         }
-        Console.error("apidocgen mock: \(router.routes.count) routes, \(router.exampleCount) examples from \(analysis.pages.count) pages in \(settings.input.displayRoot)")
+        Console.error("apidocgen-mock: \(router.routes.count) routes, \(router.exampleCount) examples from \(analysis.pages.count) pages in \(settings.input.displayRoot)")
         // Written directly (not through print's buffer) so that a script reading the pipe sees it at once.
-        FileHandle.standardOutput.write(Data("apidocgen mock: listening on \(server.baseURL.absoluteString)\n".utf8))
+        FileHandle.standardOutput.write(Data("apidocgen-mock: listening on \(server.baseURL.absoluteString)\n".utf8))
 
         stopRequested.wait()
         let stopped = Outcome<Void>()
@@ -77,7 +85,7 @@ struct Mock: ParsableCommand {
         }
         _ = stopped.wait()
         signalSources.forEach { $0.cancel() }
-        Console.error("apidocgen mock: stopped")
+        Console.error("apidocgen-mock: stopped")
     }
 }
 
