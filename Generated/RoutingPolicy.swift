@@ -7,7 +7,7 @@ import Foundation
 /// OData enum `microsoft.graph.routingPolicy`.
 /// Defined at docs/resources/enums.md:51.
 public enum RoutingPolicy: Swift.RawRepresentable, Swift.Codable, Swift.Hashable, Swift.Sendable {
-    case none
+    case noneValue
     case noMissedCall
     case disableForwardingExceptPhone
     case disableForwarding
@@ -20,7 +20,7 @@ public enum RoutingPolicy: Swift.RawRepresentable, Swift.Codable, Swift.Hashable
     public init(rawValue: Swift.String) {
         switch rawValue {
         case "none":
-            self = .none
+            self = .noneValue
         case "noMissedCall":
             self = .noMissedCall
         case "disableForwardingExceptPhone":
@@ -38,7 +38,7 @@ public enum RoutingPolicy: Swift.RawRepresentable, Swift.Codable, Swift.Hashable
 
     public var rawValue: Swift.String {
         switch self {
-        case .none:
+        case .noneValue:
             return "none"
         case .noMissedCall:
             return "noMissedCall"
@@ -56,7 +56,7 @@ public enum RoutingPolicy: Swift.RawRepresentable, Swift.Codable, Swift.Hashable
     }
 
     /// The members the docs list, in their order.
-    public static let documentedCases: [RoutingPolicy] = [.none, .noMissedCall, .disableForwardingExceptPhone, .disableForwarding, .preferSkypeForBusiness, .unknownFutureValue]
+    public static let documentedCases: [RoutingPolicy] = [.noneValue, .noMissedCall, .disableForwardingExceptPhone, .disableForwarding, .preferSkypeForBusiness, .unknownFutureValue]
 
     public static func == (lhs: RoutingPolicy, rhs: RoutingPolicy) -> Swift.Bool {
         lhs.rawValue == rhs.rawValue

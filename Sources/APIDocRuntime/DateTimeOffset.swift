@@ -3,8 +3,8 @@ import Foundation
 /// An OData `Edm.DateTimeOffset`: a date and time with a UTC offset, such as
 /// `2021-07-16T18:32:44.1234567Z` or `2021-07-16T18:32:44.5-07:00`.
 ///
-/// Accepted text: `yyyy-MM-ddTHH:mm:ss`, then an optional `.` with 1 to 9 fractional digits
-/// (Graph sends 0 to 7), then `Z` or `+hh:mm` / `-hh:mm`. The value keeps the exact text it was
+/// Accepted text: `yyyy-MM-ddTHH:mm:ss`, then an optional `.` with 1 to 12 fractional digits
+/// (OData's limit; Graph sends 0 to 7), then `Z` or `+hh:mm` / `-hh:mm`. The value keeps the exact text it was
 /// created from in ``rawValue`` and encodes it back unchanged, so a decode/encode round trip is
 /// lossless. Equality and hashing compare ``rawValue``: the same instant written differently
 /// (another offset, trailing zeros) is a different value; compare ``date`` for instants.
@@ -38,7 +38,7 @@ public struct DateTimeOffset: Codable, Hashable, Sendable, CustomStringConvertib
             let hour = scanner.fixedDigits(2), scanner.consume(UInt8(ascii: ":")),
             let minute = scanner.fixedDigits(2), scanner.consume(UInt8(ascii: ":")),
             let second = scanner.fixedDigits(2),
-            let nanosecond = scanner.fractionNanoseconds(maxDigits: 9),
+            let nanosecond = scanner.fractionNanoseconds(maxDigits: 12),
             CivilCalendar.isValidDate(year: year, month: month, day: day),
             hour < 24, minute < 60, second < 60
         else { return nil }

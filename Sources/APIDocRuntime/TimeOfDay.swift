@@ -3,8 +3,8 @@ import Foundation
 /// An OData `Edm.TimeOfDay`: a time without date or time zone, such as `08:30:00` or
 /// `17:45:30.1234567`.
 ///
-/// Accepted text: `HH:mm:ss`, then an optional `.` with 1 to 9 fractional digits (Graph sends
-/// 0 to 7). The value keeps the exact text in ``rawValue`` and encodes it back unchanged.
+/// Accepted text: `HH:mm:ss`, then an optional `.` with 1 to 12 fractional digits (OData's
+/// limit; Graph sends 0 to 7; ``nanosecond`` reads the first nine). The value keeps the exact text in ``rawValue`` and encodes it back unchanged.
 /// Equality and hashing compare ``rawValue``.
 public struct TimeOfDay: Codable, Hashable, Sendable, CustomStringConvertible {
     /// The exact text of the value.
@@ -24,7 +24,7 @@ public struct TimeOfDay: Codable, Hashable, Sendable, CustomStringConvertible {
         guard let hour = scanner.fixedDigits(2), scanner.consume(UInt8(ascii: ":")),
             let minute = scanner.fixedDigits(2), scanner.consume(UInt8(ascii: ":")),
             let second = scanner.fixedDigits(2),
-            let nanosecond = scanner.fractionNanoseconds(maxDigits: 9), scanner.isAtEnd,
+            let nanosecond = scanner.fractionNanoseconds(maxDigits: 12), scanner.isAtEnd,
             hour < 24, minute < 60, second < 60
         else { return nil }
         self.rawValue = rawValue

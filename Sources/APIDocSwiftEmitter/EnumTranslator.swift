@@ -6,7 +6,7 @@ import APIDocModel
 struct EnumTranslator {
     let context: EmitterContext
 
-    static let reservedCases: Set<String> = ["undocumented", "rawValue", "documentedCases", "hashValue", "hash", "init", "encode"]
+    static let reservedCases: Set<String> = SwiftNames.misleadingCaseNames.union(["undocumented", "rawValue", "documentedCases", "hashValue", "hash", "init", "encode"])
 
     func declaration(for type: TypeDefinition) -> SwiftDecl {
         let name = context.swiftName(type.name)

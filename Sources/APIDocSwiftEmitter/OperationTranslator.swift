@@ -138,7 +138,7 @@ struct OperationTranslator {
         return SwiftNames.uniqued(chosen)
     }
 
-    static let reservedCaseNames: Set<String> = ["init"]
+    static let reservedCaseNames: Set<String> = SwiftNames.misleadingCaseNames.union(["init"])
 
     /// Whether two of the lists have the same first `count` elements.
     static func hasEqualPrefixes(_ lists: [[String]], _ count: Int) -> Bool {

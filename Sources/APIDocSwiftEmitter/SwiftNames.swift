@@ -19,6 +19,11 @@ public enum SwiftNames {
     /// position; they get a suffix instead.
     static let unusable: Set<String> = ["self", "Self", "Type", "Protocol", "init", "super", "_", "deinit", "subscript"]
 
+    /// Case names that compile but mislead: where an optional of the enum is expected, `.none`
+    /// is `Optional.none` (`policy?.first == .none` tests for nil, and the compiler only warns).
+    /// Enum cases get a suffix instead: a member `none` is the case `noneValue`.
+    public static let misleadingCaseNames: Set<String> = ["none"]
+
     /// The length in bytes of the longest keyword or unusable name.
     static let longestSpecialName = keywords.union(unusable).map(\.utf8.count).max() ?? 0
 

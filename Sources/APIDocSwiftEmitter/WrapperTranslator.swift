@@ -7,6 +7,8 @@ import APIDocModel
 struct WrapperTranslator {
     let context: EmitterContext
 
+    static let reservedCases: Set<String> = SwiftNames.misleadingCaseNames.union(["init", "encode", "hash", "hashValue", "odataType"])
+
     func caseNames(base: String, cases: [String]) -> [String] {
         let baseSimple = Resolver.simpleName(base)
         let raw = cases.map { name -> String in
@@ -16,7 +18,7 @@ struct WrapperTranslator {
             }
             return simple
         }
-        return SwiftNames.uniqued(raw.map { SwiftNames.memberName($0, reserved: ["init", "encode", "hash", "hashValue", "odataType"]) })
+        return SwiftNames.uniqued(raw.map { SwiftNames.memberName($0, reserved: WrapperTranslator.reservedCases) })
     }
 
     func declaration(for base: String) -> SwiftDecl {

@@ -34,6 +34,16 @@ import Testing
         #expect(value.date > Date(timeIntervalSince1970: base + 0.1234))
     }
 
+    /// OData allows up to twelve fractional digits: they are kept as written, and the
+    /// nanoseconds come from the first nine.
+    @Test func acceptsTwelveFractionalDigits() throws {
+        let text = "2021-07-16T18:32:44.123456789012Z"
+        let value = try #require(DateTimeOffset(rawValue: text))
+        #expect(value.nanosecond == 123_456_789)
+        #expect(try encodedString(try decodeString(DateTimeOffset.self, text)) == text)
+        #expect(TimeOfDay(rawValue: "12:00:00.123456789012")?.nanosecond == 123_456_789)
+    }
+
     @Test func parsesNegativeOffset() throws {
         let value = try #require(DateTimeOffset(rawValue: "2021-07-16T18:32:44.5-07:00"))
         #expect(value.utcOffsetSeconds == -25_200)
@@ -51,7 +61,7 @@ import Testing
     @Test(arguments: [
         "", "2021-07-16", "2021-07-16T18:32:44", "2021-07-16 18:32:44Z", "2021-07-16T18:32Z",
         "2021-13-01T00:00:00Z", "2021-02-29T00:00:00Z", "2021-07-16T24:00:00Z", "2021-07-16T18:60:00Z",
-        "2021-07-16T18:32:44.Z", "2021-07-16T18:32:44.1234567890Z", "2021-07-16T18:32:44+0700",
+        "2021-07-16T18:32:44.Z", "2021-07-16T18:32:44.1234567890123Z", "2021-07-16T18:32:44+0700",
         "2021-07-16T18:32:44+07", "2021-07-16T18:32:44Zjunk", "21-07-16T18:32:44Z", "2021-07-16t18:32:44z",
         "２021-07-16T18:32:44Z",
     ])

@@ -1,5 +1,5 @@
 import APIDocModel
-import APIDocSwiftEmitter
+@testable import APIDocSwiftEmitter
 import Testing
 
 /// An enum -> an open enum: a case per member, `undocumented(String)` for the rest, a raw value
@@ -101,6 +101,23 @@ struct EnumEmissionTests {
                         self = .selfValue
             """))
         #expect(text.contains("public static let documentedCases: [Mode] = [.value, .value2, .rawValueValue, .selfValue]"))
+    }
+
+    /// `none` would read as `Optional.none` where an optional is expected; `some` is a keyword
+    /// that backticks make a plain case.
+    @Test func aMemberNamedNoneIsNotOptionalNone() {
+        let model = APIModel(types: [enumType("routingPolicy", [EnumMember(name: "none"), EnumMember(name: "some"), EnumMember(name: "noneValue")])], operations: [])
+        let text = emittedFile("RoutingPolicy.swift", model)
+        #expect(text.contains("""
+                    case "none":
+                        self = .noneValue
+                    case "some":
+                        self = .`some`
+                    case "noneValue":
+                        self = .noneValue2
+            """))
+        #expect(text.contains("    case noneValue\n") && !text.contains("    case none\n"))
+        #expect(WrapperTranslator.reservedCases.contains("none") && OperationTranslator.reservedCaseNames.contains("none"))
     }
 
     @Test func repeatedMembersAreOneCase() {
