@@ -15,15 +15,10 @@ extension APIDocRuntime.GraphClient {
     /// - Parameters:
     ///   - userAgent: The `User-Agent` header. Name and version of the calling application, for example
     ///     ApplicationName/Version; it shows up in Azure Information Protection Analytics. Required.
-    public func logTeleconferenceDeviceQualityCall(
-        _ body: LogTeleconferenceDeviceQualityCallRequestBody,
-        userAgent: Swift.String? = nil
-    ) async throws {
+    public func logTeleconferenceDeviceQualityCall(_ body: LogTeleconferenceDeviceQualityCallRequestBody, userAgent: Swift.String) async throws {
         var request = APIDocRuntime.GraphRequest(method: "POST", path: "/communications/calls/logTeleconferenceDeviceQuality")
         try request.setJSONBody(body)
-        if let value = userAgent {
-            request.setHeader("User-Agent", value)
-        }
+        request.setHeader("User-Agent", userAgent)
         _ = try await self.send(request)
     }
 }

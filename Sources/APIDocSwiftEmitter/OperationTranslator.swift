@@ -7,7 +7,8 @@ import APIDocModel
 ///
 /// The options and headers the page documents are parameters with defaults: the OData query
 /// options as typed values (`select: [String]?`, `top: Int?`, ...), the headers as optional
-/// strings. A collection response also gets a `<name>Pages` method: a `CollectionPages`
+/// strings, but for those the page calls required (`If-Match` on Planner updates), which are
+/// plain strings without a default. A collection response also gets a `<name>Pages` method: a `CollectionPages`
 /// sequence that fetches the first page and follows `@odata.nextLink`. Raw bytes (`$value`,
 /// `content`, streams) are `Data`; a `$ref` body or item is an `ODataReference`; function
 /// arguments in the path are typed from the Function parameters table and written as OData
@@ -237,9 +238,15 @@ struct OperationTranslator {
             guard let name = names.popFirst() else { continue }
             var doc = "The `\(SwiftNames.docText(header.name))` header."
             if let description = header.description { doc += " " + SwiftNames.docText(description) }
-            result.append(Extra(declaration: "\(name): Swift.String? = nil", forward: "\(SwiftNames.argumentLabel(name)): \(name)", docs: parameterDoc(name, doc),
-                                statements: [.block(header: "if let value = \(name)", body: [.line("request.setHeader(\(SwiftNames.literal(header.name)), value)")], footer: "")],
-                                queryArgument: nil))
+            let forward = "\(SwiftNames.argumentLabel(name)): \(name)"
+            if header.required {
+                result.append(Extra(declaration: "\(name): Swift.String", forward: forward, docs: parameterDoc(name, doc),
+                                    statements: [.line("request.setHeader(\(SwiftNames.literal(header.name)), \(name))")], queryArgument: nil))
+            } else {
+                result.append(Extra(declaration: "\(name): Swift.String? = nil", forward: forward, docs: parameterDoc(name, doc),
+                                    statements: [.block(header: "if let value = \(name)", body: [.line("request.setHeader(\(SwiftNames.literal(header.name)), value)")], footer: "")],
+                                    queryArgument: nil))
+            }
         }
         return result
     }

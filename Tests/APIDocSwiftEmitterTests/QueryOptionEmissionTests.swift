@@ -88,6 +88,26 @@ struct QueryOptionEmissionTests {
         """#)
     }
 
+    /// A header the table calls required is a plain string without a default, always sent.
+    @Test func aRequiredHeaderHasNoDefault() {
+        let delete = APIDocModel.Operation(
+            name: "deletePlannerTask", title: "Delete plannerTask", description: nil, method: "DELETE",
+            paths: [OperationPath(template: "/planner/tasks/{id}", parameters: [parameter("id", "plannerTaskId")])],
+            requestBody: nil, response: ResponseSpec(status: 204, type: nil, collection: false), source: "docs/api/plannertask-delete.md:7",
+            queryOptions: [],
+            headers: [HeaderParameter(name: "If-Match", description: "Last known ETag value for the task. Required.", required: true, source: "docs/api/plannertask-delete.md:30"),
+                      HeaderParameter(name: "Prefer", description: "return=representation. Optional.", source: "docs/api/plannertask-delete.md:31")])
+        let text = emittedFile("GraphClient+DeletePlannerTask.swift", Fixtures.operationModel([delete]))
+        #expect(text.contains("""
+                    plannerTaskId: Swift.String,
+                    ifMatch: Swift.String,
+                    prefer: Swift.String? = nil
+                ) async throws {
+            """), "\(text)")
+        #expect(text.contains("        request.setHeader(\"If-Match\", ifMatch)\n"))
+        #expect(text.contains("        if let value = prefer {\n            request.setHeader(\"Prefer\", value)\n"))
+    }
+
     @Test func severalPathsForwardTheOptionsAndPages() {
         var operation = Self.listParticipants
         operation.pathDetails.append(OperationPath(template: "/app/calls/{id}/participants", parameters: [parameter("id", "callId")]))

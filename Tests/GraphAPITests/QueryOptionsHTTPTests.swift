@@ -79,8 +79,9 @@ import Testing
             #expect(seen.header("Content-Type") == "application/json")
             #expect(seen.json?["quality"]?["deviceName"] == "Contoso Room 4")
 
-            try await graph.client.logTeleconferenceDeviceQualityCall(body)
-            #expect(await graph.recorder.last?.header("User-Agent") != "ContosoRooms/4.2", "no header parameter, no header")
+            // The page calls the header required: the parameter has no default, and each call sends its own.
+            try await graph.client.logTeleconferenceDeviceQualityCall(body, userAgent: "ContosoRooms/4.3")
+            #expect(await graph.recorder.last?.header("User-Agent") == "ContosoRooms/4.3")
         }
     }
 
