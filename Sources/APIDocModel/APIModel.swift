@@ -25,6 +25,10 @@ public struct TypeDefinition: Codable, Hashable, Sendable {
     public var description: String?
     /// Own properties, in document order (inherited ones live on the base type).
     public var properties: [Property]
+    /// What this type's page says of properties it inherits, where that differs from the base
+    /// type's page (`call.md`: `id` is "Unique identifier of the call"), by property name. The
+    /// rows themselves stay on the base type; the generated type's documentation uses these.
+    public var inheritedDescriptions: [String: String] = [:]
     public var members: [EnumMember]
     /// `path:line` of the definition.
     public var source: String
@@ -44,7 +48,22 @@ public struct TypeDefinition: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, kind, baseType, abstract, openType, flags, description, properties, members, source
+        case name, kind, baseType, abstract, openType, flags, description, properties, inheritedDescriptions, members, source
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        baseType = try c.decodeIfPresent(String.self, forKey: .baseType)
+        abstract = try c.decode(Bool.self, forKey: .abstract)
+        openType = try c.decode(Bool.self, forKey: .openType)
+        flags = try c.decode(Bool.self, forKey: .flags)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        properties = try c.decode([Property].self, forKey: .properties)
+        inheritedDescriptions = try c.decodeIfPresent([String: String].self, forKey: .inheritedDescriptions) ?? [:]
+        members = try c.decode([EnumMember].self, forKey: .members)
+        source = try c.decode(String.self, forKey: .source)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -57,6 +76,8 @@ public struct TypeDefinition: Codable, Hashable, Sendable {
         try c.encode(flags, forKey: .flags)
         try c.encode(description, forKey: .description)
         try c.encode(properties, forKey: .properties)
+        // Only when there are some: most types have none, and the key is newer than the others.
+        if !inheritedDescriptions.isEmpty { try c.encode(inheritedDescriptions, forKey: .inheritedDescriptions) }
         try c.encode(members, forKey: .members)
         try c.encode(source, forKey: .source)
     }

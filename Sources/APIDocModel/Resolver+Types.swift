@@ -232,13 +232,48 @@ extension Resolver {
         }
     }
 
-    /// Rows a page repeats from its base type ("Inherited from [entity](entity.md)") stay on the base.
+    /// A description without its closing "Inherited from x." sentence, which tells no more than
+    /// where the row lives: `Unique identifier. Inherited from entity.` -> `Unique identifier.`
+    static func withoutInheritedNote(_ text: String) -> Substring {
+        let bytes = text.utf8
+        let needle = Array("inherited from".utf8)
+        guard bytes.count >= needle.count else { return Substring(text) }
+        var cut: String.Index?
+        var previous: (UInt8, UInt8) = (0, 0)
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let atSentence = index == bytes.startIndex || previous == (UInt8(ascii: "."), UInt8(ascii: " "))
+            // ASCII letters folded to lower case; the needle is lower case and its space stays a space.
+            if atSentence, bytes[index...].starts(with: needle, by: { $0 | 0x20 == $1 }) { cut = index }
+            previous = (previous.1, bytes[index])
+            index = bytes.index(after: index)
+        }
+        guard let cut else { return Substring(text).trimmingSpacesSub() }
+        // Only a closing sentence: nothing after it but its own text and period.
+        let note = text[cut...].dropLast(text.hasSuffix(".") ? 1 : 0)
+        guard !note.utf8Contains(". ") else { return Substring(text).trimmingSpacesSub() }
+        return text[..<cut].trimmingSpacesSub()
+    }
+
+    /// Rows a page repeats from its base type ("Inherited from [entity](entity.md)") stay on the
+    /// base; a description of its own that differs from the nearest base's is kept in
+    /// `inheritedDescriptions`.
     mutating func dropInheritedRows() {
         for name in types.keys.sorted() {
             guard let definition = types[name], definition.kind != .enum, definition.baseType != nil else { continue }
-            let inherited = Set(ancestors(name).dropFirst().flatMap { types[$0]?.properties.map(\.name) ?? [] })
+            // The nearest base's row of each inherited name.
+            var inherited: [String: Property] = [:]
+            for base in ancestors(name).dropFirst() {
+                for property in types[base]?.properties ?? [] where inherited[property.name] == nil { inherited[property.name] = property }
+            }
             guard !inherited.isEmpty else { continue }
-            types[name]!.properties = definition.properties.filter { !inherited.contains($0.name) }
+            for property in definition.properties {
+                guard let base = inherited[property.name], let own = property.description else { continue }
+                let said = Resolver.withoutInheritedNote(own)
+                guard !said.isEmpty, said != Resolver.withoutInheritedNote(base.description ?? "") else { continue }
+                types[name]!.inheritedDescriptions[property.name] = own
+            }
+            types[name]!.properties = definition.properties.filter { inherited[$0.name] == nil }
         }
     }
 }

@@ -134,12 +134,21 @@ struct EmitterContext {
         flattened = Dictionary(uniqueKeysWithValues: zip(structs, lists))
     }
 
-    /// A type's properties after those of its base types (the nearest definition of a name wins).
+    /// A type's properties after those of its base types, each described as the nearest page
+    /// that describes it does (the type's own `inheritedDescriptions`, then its bases').
     func flattenedProperties(_ name: String) -> [Property] {
         var seen: Set<String> = []
         var properties: [Property] = []
-        for owner in ancestors(name).reversed() + [name] {
-            for property in types[owner]?.properties ?? [] where seen.insert(property.name).inserted {
+        let chain = [name] + ancestors(name)
+        for owner in chain.reversed() {
+            for var property in types[owner]?.properties ?? [] where seen.insert(property.name).inserted {
+                for type in chain {
+                    if type == owner { break }
+                    if let description = types[type]?.inheritedDescriptions[property.name] {
+                        property.description = description
+                        break
+                    }
+                }
                 properties.append(property)
             }
         }

@@ -1,6 +1,6 @@
 import APIDocExtraction
 import APIDocMarkdown
-import APIDocModel
+@testable import APIDocModel
 import Testing
 
 /// Base types (from the annotation's `baseType` or an "Inherits from" sentence), entity kind,
@@ -113,6 +113,31 @@ struct BaseTypeTests {
         let (model, _) = resolve(derived, mediaConfig)
         #expect(model.type(named: graph("serviceHostedMediaConfig"))?.properties.map(\.name) == ["preFetchMedia"])
         #expect(model.type(named: graph("mediaConfig"))?.properties.map(\.name) == ["removeFromDefaultAudioGroup"])
+    }
+
+    /// A derived page that says more of an inherited row than its base keeps its words (for the
+    /// generated type's docs); one that only adds "Inherited from x." does not.
+    @Test func aDerivedPagesOwnDescriptionOfAnInheritedRowIsKept() throws {
+        let derived = resourceDoc("serviceHostedMediaConfig", annotation: ["\"baseType\": \"microsoft.graph.mediaConfig\""], properties: [
+            "|preFetchMedia|String collection|Files to fetch.|",
+            "|removeFromDefaultAudioGroup|Boolean|Leave the default group before the call starts. Inherited from [mediaConfig](mediaconfig.md).|",
+        ])
+        let quiet = resourceDoc("appHostedMediaConfig", annotation: ["\"baseType\": \"microsoft.graph.mediaConfig\""], properties: [
+            "|removeFromDefaultAudioGroup|Boolean|Leave the default group. Inherited from [mediaConfig](mediaconfig.md).|",
+        ])
+        let (model, _) = resolve(derived, quiet, mediaConfig)
+        #expect(model.type(named: graph("serviceHostedMediaConfig"))?.inheritedDescriptions
+                == ["removeFromDefaultAudioGroup": "Leave the default group before the call starts. Inherited from mediaConfig."])
+        #expect(model.type(named: graph("appHostedMediaConfig"))?.inheritedDescriptions == [:])
+        #expect(model.type(named: graph("appHostedMediaConfig"))?.properties.isEmpty == true)
+    }
+
+    @Test func theInheritedNoteIsTheClosingSentenceOnly() {
+        #expect(Resolver.withoutInheritedNote("Unique identifier. Read-only. Inherited from entity.") == "Unique identifier. Read-only.")
+        #expect(Resolver.withoutInheritedNote("inherited from entity") == "")
+        #expect(Resolver.withoutInheritedNote("Inherited from entity. Then more text.") == "Inherited from entity. Then more text.")
+        #expect(Resolver.withoutInheritedNote("Not inherited from anything here.") == "Not inherited from anything here.")
+        #expect(Resolver.withoutInheritedNote("Identifier ü. INHERITED FROM entity.") == "Identifier ü.")
     }
 
     @Test func twoTypeCycleIsBrokenOnceWithAWarning() throws {

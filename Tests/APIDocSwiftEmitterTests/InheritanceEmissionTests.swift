@@ -96,4 +96,21 @@ struct InheritanceEmissionTests {
             """))
         #expect(text.contains("/// OData type `microsoft.graph.c`, derived from `microsoft.graph.b`.\n"))
     }
+
+    /// An inherited property is described as the nearest page that describes it: the type's own
+    /// page, else its base's, else the page that declares it.
+    @Test func inheritedPropertiesTakeTheNearestDescription() {
+        let entity = complexType("entity", kind: .entity, [property("id", "Edm.String", description: "The identifier.")])
+        var operation = complexType("commsOperation", kind: .entity, base: "entity", [property("status", "Edm.String", description: "The status.")])
+        operation.inheritedDescriptions = ["id": "Identifier of the operation."]
+        let mute = complexType("muteOperation", kind: .entity, base: "commsOperation", [])
+        var play = complexType("playOperation", kind: .entity, base: "commsOperation", [])
+        play.inheritedDescriptions = ["id": "Identifier of the prompt operation.", "status": "Where the prompt is."]
+        let model = APIModel(types: [entity, operation, mute, play], operations: [])
+        #expect(emittedFile("MuteOperation.swift", model).contains("    /// Identifier of the operation.\n    public var id: Swift.String?\n"))
+        let played = emittedFile("PlayOperation.swift", model)
+        #expect(played.contains("    /// Identifier of the prompt operation.\n    public var id: Swift.String?\n"))
+        #expect(played.contains("    /// Where the prompt is.\n    public var status: Swift.String?\n"))
+        #expect(emittedFile("Entity.swift", model).contains("    /// The identifier.\n    public var id: Swift.String?\n"))
+    }
 }
