@@ -44,7 +44,7 @@ bench-instructions: bootstrap
 
 ## Build and run the example packages, printing how long each took: Examples/CheckedIn (output of
 ## the generate-api command plugin, checked in; also checked to be current) and Examples/BuildTime
-## (generated at build time by APIDocGenBuildPlugin).
+## (generated at build time by APIDocGenBuildPlugin; scripts/plugin-pages-check.sh adds and removes a page).
 examples: bootstrap
 	@set -e; log=$$(mktemp); for example in CheckedIn BuildTime; do \
 		start=$$(date +%s%N); \
@@ -55,4 +55,5 @@ examples: bootstrap
 	done; \
 	if ! (cd Examples/CheckedIn && $(SWIFT) package --allow-writing-to-package-directory generate-api --check > $$log 2>&1); then \
 		cat $$log; rm -f $$log; echo "Examples/CheckedIn: the checked-in output is not what docs/ produces"; exit 1; fi; \
-	echo "Examples/CheckedIn: $$(tail -1 $$log)"; rm -f $$log
+	echo "Examples/CheckedIn: $$(tail -1 $$log)"; rm -f $$log; \
+	./scripts/plugin-pages-check.sh

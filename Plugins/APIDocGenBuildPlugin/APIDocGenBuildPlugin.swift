@@ -7,8 +7,15 @@ import PackagePlugin
 /// The configuration is the target folder's `apidocgen.json`, else the package's; its `input`
 /// (relative to it; default `docs`) is the docs folder. The code is written as one file in the
 /// plugin's work folder (a build command must name its outputs in advance), compiled into the
-/// target, with the target's module name. Every page and the configuration are the command's
-/// inputs, so editing the docs regenerates on the next build.
+/// target, with the target's module name. Every page, every folder of the docs (a page added or
+/// removed changes its folder) and the configuration are the command's inputs, so editing the
+/// docs regenerates on the next build.
+///
+/// SwiftPM asks the plugin for its commands again only when it plans the build anew (a manifest
+/// or a target's sources changed), not when the docs folder gains or loses a page. So a page
+/// added since then is read, through its folder, but its later edits in place are not seen, and
+/// a page removed that the plan lists stops the build ("missing inputs"), until the next plan:
+/// `touch Package.swift` brings one.
 @main
 struct APIDocGenBuildPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
@@ -20,8 +27,12 @@ struct APIDocGenBuildPlugin: BuildToolPlugin {
         let base = configuration?.deletingLastPathComponent() ?? context.package.directoryURL
         let input = base.appendingPathComponent(Self.inputFolder(configuration) ?? "docs").standardizedFileURL
         var inputFiles: [URL] = configuration.map { [$0] } ?? []
-        if let enumerator = fm.enumerator(at: input, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) {
-            for case let url as URL in enumerator where url.pathExtension.lowercased() == "md" { inputFiles.append(url) }
+        inputFiles.append(input)
+        // Folders as well as pages: a page added or removed changes its folder.
+        if let enumerator = fm.enumerator(at: input, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles]) {
+            for case let url as URL in enumerator {
+                if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true || url.pathExtension.lowercased() == "md" { inputFiles.append(url) }
+            }
         }
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("\(target.name)+APIDocGen.swift")
         var arguments = ["generate"]
