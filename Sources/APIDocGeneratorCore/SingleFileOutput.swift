@@ -16,10 +16,15 @@ public enum SingleFileOutput {
     /// The text of the one file: one header, the imports once, every declaration in file-name order.
     public static func render(_ analysis: Pipeline.Analysis, options: SwiftEmitter.Options) -> String {
         let files = SwiftEmitter.emit(analysis.model, options: options)
-        var imports: [String] = []
-        for file in files { for module in file.imports where !imports.contains(module) { imports.append(module) } }
-        let combined = SwiftFile(name: "", source: options.inputName + "/", imports: imports.sorted(),
+        var imports: Set<String> = []
+        var exported: Set<String> = []
+        for file in files {
+            imports.formUnion(file.imports)
+            exported.formUnion(file.exportedImports)
+        }
+        var combined = SwiftFile(name: "", source: options.inputName + "/", imports: imports.subtracting(exported).sorted(),
                                  declarations: files.flatMap(\.declarations), access: options.accessLevel.keyword)
+        combined.exportedImports = exported.sorted()
         return SwiftRenderer.render(combined)
     }
 

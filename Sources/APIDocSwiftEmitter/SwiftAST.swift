@@ -66,6 +66,8 @@ public struct SwiftFile: Hashable, Sendable {
     /// The page the file comes from, for the header.
     public var source: String
     public var imports: [String]
+    /// Modules imported with `@_exported`, so that a client's `import GraphAPI` brings them too.
+    public var exportedImports: [String] = []
     public var declarations: [SwiftDecl]
     /// The access keyword of the file's type declarations (`public`, `package`, `internal`).
     public var access: String

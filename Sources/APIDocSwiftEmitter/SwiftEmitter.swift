@@ -182,7 +182,15 @@ public enum SwiftEmitter {
             body: [.line("try container.encodeIfPresent(value, forKey: key)")])
         let decl = SwiftDecl.enumDecl(name: registryName, conformances: [], doc: ["The types of the docs by OData name, and the functions the code of each type calls."],
                                       members: [names, table, function, decode, encode])
-        return SwiftFile(name: registryName + ".swift", source: inputName + "/", imports: imports, declarations: [decl], access: context.access)
+        var file = SwiftFile(name: registryName + ".swift", source: inputName + "/", imports: imports, declarations: [decl], access: context.access)
+        // A module others import re-exports the runtime its API is written in: `import GraphAPI`
+        // alone gives `GraphClient`, `DateTimeOffset`, `JSONValue`, ... Code generated into the
+        // module that uses it (internal) has no clients to give them to.
+        if context.access != "internal" {
+            file.exportedImports = ["APIDocRuntime"]
+            file.imports.removeAll { $0 == "APIDocRuntime" }
+        }
+        return file
     }
 
     /// `docs/api/x.md:12` -> `docs/api/x.md`.

@@ -6,8 +6,9 @@ public enum SwiftRenderer {
     public static func render(_ file: SwiftFile) -> String {
         var out = TextBuffer(capacity: 4096)
         out += "\(headerMarker)\(SwiftNames.commentText(file.source)). Do not edit.\n// swift-format-ignore-file\n\n"
+        for module in file.exportedImports { out += "@_exported import \(module)\n" }
         for module in file.imports { out += "import \(module)\n" }
-        if !file.imports.isEmpty { out += "\n" }
+        if !file.imports.isEmpty || !file.exportedImports.isEmpty { out += "\n" }
         for (index, decl) in file.declarations.enumerated() {
             if index > 0 { out += "\n" }
             render(decl, indent: 0, access: file.access, into: &out)
