@@ -12,13 +12,12 @@ public struct AnswerCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendab
     /// The OData type name (`@odata.type`) as sent or received.
     public var odataType: Swift.String?
 
-    /// An https address that receives the later notifications for this call only. When it is left out, the
-    /// bot's global callback address is used.
+    /// An `https` address that receives the later notifications for this call only. When it is left out,
+    /// the bot's global callback address is used.
     public var callbackUri: Swift.String?
 
-    /// The kinds of media the bot accepts for the call. Required. Possible values are: audio, video,
-    /// videoBasedScreenSharing.
-    /// Documented values: `audio`, `video`, `videoBasedScreenSharing`.
+    /// The kinds of media the bot accepts for the call. Required. Possible values are: `audio`, `video`,
+    /// `videoBasedScreenSharing`.
     public var acceptedModalities: [Swift.String]?
 
     /// How the media of the call is hosted: by the bot itself or by the service. Required.

@@ -12,7 +12,7 @@ public struct AppHostedMediaConfig: Swift.Codable, Swift.Hashable, Swift.Sendabl
     /// The OData type name (`@odata.type`) as sent or received.
     public var odataType: Swift.String?
 
-    /// If true, the application's participant is taken out of the default audio group of the call.
+    /// If `true`, the application's participant is taken out of the default audio group of the call.
     public var removeFromDefaultAudioGroup: Swift.Bool?
 
     /// The opaque media configuration produced by the application's media agent.

@@ -18,8 +18,7 @@ public struct AudioRoutingGroup: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// Identifiers of the participants that receive the audio.
     public var receivers: [Swift.String]?
 
-    /// How audio is routed. Possible values are: oneToOne, multicast.
-    /// Documented values: `oneToOne`, `multicast`.
+    /// How audio is routed. Possible values are: `oneToOne`, `multicast`.
     public var routingMode: Swift.String?
 
     /// Identifiers of the participants whose audio is routed.

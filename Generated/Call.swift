@@ -16,14 +16,14 @@ public struct Call: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// Unique identifier of the call. Read-only. Inherited from entity.
     public var id: Swift.String?
 
-    /// The modalities currently in use in the call. Read-only. Possible values are: unknown, audio, video,
-    /// videoBasedScreenSharing, data, unknownFutureValue.
+    /// The modalities currently in use in the call. Read-only. Possible values are: `unknown`, `audio`,
+    /// `video`, `videoBasedScreenSharing`, `data`, `unknownFutureValue`.
     public var activeModalities: [Modality]?
 
     /// The participant who picked up the call. Read-only.
     public var answeredBy: ParticipantInfo?
 
-    /// The URL to which the service posts notifications for this call. It must use https.
+    /// The URL to which the service posts notifications for this call. It must use `https`.
     public var callbackUri: Swift.String?
 
     /// An identifier shared by all participant calls of one conference, or by the two legs of a
@@ -40,7 +40,7 @@ public struct Call: Swift.Codable, Swift.Hashable, Swift.Sendable {
     public var chatInfo: ChatInfo?
 
     /// Whether the call reached the application or was placed by it. Read-only. Possible values are:
-    /// incoming, outgoing.
+    /// `incoming`, `outgoing`.
     public var direction: CallDirection?
 
     /// Extra details about an incoming call, filled in by the server. Read-only.
@@ -64,8 +64,8 @@ public struct Call: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// Context of an existing call that this call takes the place of.
     public var replacesContext: Swift.String?
 
-    /// The modalities the application asks for. Possible values are: unknown, audio, video,
-    /// videoBasedScreenSharing, data, unknownFutureValue.
+    /// The modalities the application asks for. Possible values are: `unknown`, `audio`, `video`,
+    /// `videoBasedScreenSharing`, `data`, `unknownFutureValue`.
     public var requestedModalities: [Modality]?
 
     /// Outcome details, such as why the call ended. Read-only.
@@ -74,16 +74,16 @@ public struct Call: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// How long, in seconds, an outgoing peer-to-peer call rings before giving up. At most 115 seconds.
     public var ringingTimeoutInSeconds: Swift.Int32?
 
-    /// Routing rules that apply to peer-to-peer calls only. Possible values are: none, noMissedCall,
-    /// disableForwardingExceptPhone, disableForwarding, preferSkypeForBusiness, unknownFutureValue.
+    /// Routing rules that apply to peer-to-peer calls only. Possible values are: `none`, `noMissedCall`,
+    /// `disableForwardingExceptPhone`, `disableForwarding`, `preferSkypeForBusiness`, `unknownFutureValue`.
     public var routingPolicies: [RoutingPolicy]?
 
     /// The party that started the call.
     public var source: ParticipantInfo?
 
-    /// Where the call is in its lifecycle. Read-only. Possible values are: incoming, establishing, ringing,
-    /// established, hold, transferring, transferAccepted, redirecting, terminating, terminated,
-    /// unknownFutureValue.
+    /// Where the call is in its lifecycle. Read-only. Possible values are: `incoming`, `establishing`,
+    /// `ringing`, `established`, `hold`, `transferring`, `transferAccepted`, `redirecting`, `terminating`,
+    /// `terminated`, `unknownFutureValue`.
     public var state: CallState?
 
     /// The topic of the conversation.

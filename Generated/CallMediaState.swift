@@ -12,7 +12,8 @@ public struct CallMediaState: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type name (`@odata.type`) as sent or received.
     public var odataType: Swift.String?
 
-    /// Whether audio is flowing in the call. Possible values are: active, inactive, unknownFutureValue.
+    /// Whether audio is flowing in the call. Possible values are: `active`, `inactive`,
+    /// `unknownFutureValue`.
     public var audio: MediaState?
 
     /// Keys the docs do not list, and documented keys sent as `null`, kept as they came.

@@ -12,11 +12,12 @@ public struct CallOptions: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type name (`@odata.type`) as sent or received.
     public var odataType: Swift.String?
 
-    /// When true, the bot is no longer shown in the roster once the call has been escalated from a
+    /// When `true`, the bot is no longer shown in the roster once the call has been escalated from a
     /// peer-to-peer call to a group call.
     public var hideBotAfterEscalation: Swift.Bool?
 
-    /// When true, the application receives notifications when content sharing starts or stops in the call.
+    /// When `true`, the application receives notifications when content sharing starts or stops in the
+    /// call.
     public var isContentSharingNotificationEnabled: Swift.Bool?
 
     /// Keys the docs do not list, and documented keys sent as `null`, kept as they came.

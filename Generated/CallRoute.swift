@@ -18,8 +18,7 @@ public struct CallRoute: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The identity that was first dialed.
     public var original: IdentitySet?
 
-    /// The kind of routing that took place. Possible values are: forwarded, lookup, selfFork.
-    /// Documented values: `forwarded`, `lookup`, `selfFork`.
+    /// The kind of routing that took place. Possible values are: `forwarded`, `lookup`, `selfFork`.
     public var routingType: Swift.String?
 
     /// Keys the docs do not list, and documented keys sent as `null`, kept as they came.

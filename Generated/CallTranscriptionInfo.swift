@@ -15,8 +15,7 @@ public struct CallTranscriptionInfo: Swift.Codable, Swift.Hashable, Swift.Sendab
     /// When the transcription state last changed, in UTC.
     public var lastModifiedDateTime: APIDocRuntime.DateTimeOffset?
 
-    /// The current transcription state. Possible values are: notStarted, active, inactive.
-    /// Documented values: `notStarted`, `active`, `inactive`.
+    /// The current transcription state. Possible values are: `notStarted`, `active`, `inactive`.
     public var state: Swift.String?
 
     /// Keys the docs do not list, and documented keys sent as `null`, kept as they came.

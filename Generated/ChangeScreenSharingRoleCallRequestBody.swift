@@ -12,8 +12,7 @@ public struct ChangeScreenSharingRoleCallRequestBody: Swift.Codable, Swift.Hasha
     /// The OData type name (`@odata.type`) as sent or received.
     public var odataType: Swift.String?
 
-    /// The role the bot takes for screen sharing. Possible values are: viewer, sharer.
-    /// Documented values: `viewer`, `sharer`.
+    /// The role the bot takes for screen sharing. Possible values are: `viewer`, `sharer`.
     public var role: Swift.String?
 
     /// Keys the docs do not list, and documented keys sent as `null`, kept as they came.

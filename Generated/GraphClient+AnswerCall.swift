@@ -5,7 +5,11 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `POST /communications/calls/{id}/answer`: answerCall(at:) with the first documented path.
+    /// Accept an incoming call on behalf of a bot and choose the media configuration and modalities it
+    /// takes part with.
+    ///
+    /// `POST /communications/calls/{id}/answer`, the first documented path; `answerCall(at:)` takes any of
+    /// them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

@@ -5,7 +5,10 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `POST /communications/calls/{id}/cancelMediaProcessing`: cancelMediaProcessingCall(at:) with the first documented path.
+    /// Stop the media operation that is running in a call and drop the ones still waiting in its queue.
+    ///
+    /// `POST /communications/calls/{id}/cancelMediaProcessing`, the first documented path;
+    /// `cancelMediaProcessingCall(at:)` takes any of them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

@@ -5,7 +5,10 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `POST /communications/calls/{id}/changeScreenSharingRole`: changeScreenSharingRoleCall(at:) with the first documented path.
+    /// Switch a bot between showing its screen to a group call and only watching.
+    ///
+    /// `POST /communications/calls/{id}/changeScreenSharingRole`, the first documented path;
+    /// `changeScreenSharingRoleCall(at:)` takes any of them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

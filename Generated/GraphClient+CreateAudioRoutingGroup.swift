@@ -5,7 +5,10 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `POST /communications/calls/{id}/audioRoutingGroups`: createAudioRoutingGroup(at:) with the first documented path.
+    /// Add a private audio route between participants of a call.
+    ///
+    /// `POST /communications/calls/{id}/audioRoutingGroups`, the first documented path;
+    /// `createAudioRoutingGroup(at:)` takes any of them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

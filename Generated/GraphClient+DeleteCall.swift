@@ -5,7 +5,9 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `DELETE /communications/calls/{id}`: deleteCall(at:) with the first documented path.
+    /// Hang up a call that is in progress.
+    ///
+    /// `DELETE /communications/calls/{id}`, the first documented path; `deleteCall(at:)` takes any of them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

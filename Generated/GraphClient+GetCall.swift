@@ -5,7 +5,9 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `GET /communications/calls/{id}`: getCall(at:) with the first documented path.
+    /// Read the current state and settings of a call.
+    ///
+    /// `GET /communications/calls/{id}`, the first documented path; `getCall(at:)` takes any of them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

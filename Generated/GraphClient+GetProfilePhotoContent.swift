@@ -5,7 +5,12 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `GET /users/{id | userPrincipalName}/photo/$value`: getProfilePhotoContent(at:) with the first documented path.
+    /// Download the picture of a user, for example to show next to a participant of a call.
+    ///
+    /// `GET /users/{id | userPrincipalName}/photo/$value`, the first documented path;
+    /// `getProfilePhotoContent(at:)` takes any of them.
+    ///
+    /// Returns the response body as it comes: raw bytes, not JSON.
     ///
     /// - Parameters:
     ///   - userId: The `{id | userPrincipalName}` segment (one of: id, userPrincipalName).

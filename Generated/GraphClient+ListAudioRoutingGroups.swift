@@ -5,7 +5,12 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `GET /communications/calls/{id}/audioRoutingGroups`: listAudioRoutingGroups(at:) with the first documented path.
+    /// Get the audio routing groups that are defined in a call.
+    ///
+    /// `GET /communications/calls/{id}/audioRoutingGroups`, the first documented path;
+    /// `listAudioRoutingGroups(at:)` takes any of them.
+    ///
+    /// Returns the first page; `listAudioRoutingGroupsPages` follows `@odata.nextLink` through all of them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

@@ -5,7 +5,12 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `GET /communications/calls/{id}/participants`: listParticipants(at:) with the first documented path.
+    /// Get the people and applications that take part in a call.
+    ///
+    /// `GET /communications/calls/{id}/participants`, the first documented path; `listParticipants(at:)`
+    /// takes any of them.
+    ///
+    /// Returns the first page; `listParticipantsPages` follows `@odata.nextLink` through all of them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

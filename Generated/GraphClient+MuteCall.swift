@@ -5,7 +5,10 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `POST /communications/calls/{id}/mute`: muteCall(at:) with the first documented path.
+    /// Have the bot mute its own audio in a group call.
+    ///
+    /// `POST /communications/calls/{id}/mute`, the first documented path; `muteCall(at:)` takes any of
+    /// them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

@@ -5,7 +5,10 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `POST /communications/calls/{id}/playPrompt`: playPromptCall(at:) with the first documented path.
+    /// Play one or more audio prompts to the other side of a call.
+    ///
+    /// `POST /communications/calls/{id}/playPrompt`, the first documented path; `playPromptCall(at:)` takes
+    /// any of them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

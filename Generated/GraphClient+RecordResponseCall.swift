@@ -5,7 +5,10 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `POST /communications/calls/{id}/recordResponse`: recordResponseCall(at:) with the first documented path.
+    /// Capture a short spoken answer from the caller, typically right after a prompt.
+    ///
+    /// `POST /communications/calls/{id}/recordResponse`, the first documented path;
+    /// `recordResponseCall(at:)` takes any of them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

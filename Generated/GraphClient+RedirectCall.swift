@@ -5,7 +5,10 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `POST /communications/calls/{id}/redirect`: redirectCall(at:) with the first documented path.
+    /// Forward an incoming call that the bot has not answered to one or more other targets.
+    ///
+    /// `POST /communications/calls/{id}/redirect`, the first documented path; `redirectCall(at:)` takes any
+    /// of them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

@@ -5,7 +5,10 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `POST /communications/calls/{id}/reject`: rejectCall(at:) with the first documented path.
+    /// Decline an incoming call on behalf of a bot.
+    ///
+    /// `POST /communications/calls/{id}/reject`, the first documented path; `rejectCall(at:)` takes any of
+    /// them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

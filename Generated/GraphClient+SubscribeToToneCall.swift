@@ -5,7 +5,10 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `POST /communications/calls/{id}/subscribeToTone`: subscribeToToneCall(at:) with the first documented path.
+    /// Ask to be told about the keypad (DTMF) tones that the caller presses.
+    ///
+    /// `POST /communications/calls/{id}/subscribeToTone`, the first documented path;
+    /// `subscribeToToneCall(at:)` takes any of them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

@@ -5,7 +5,10 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `POST /communications/calls/{id}/transfer`: transferCall(at:) with the first documented path.
+    /// Hand an active peer-to-peer call over to another user or number.
+    ///
+    /// `POST /communications/calls/{id}/transfer`, the first documented path; `transferCall(at:)` takes any
+    /// of them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

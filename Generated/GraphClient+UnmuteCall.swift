@@ -5,7 +5,10 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `POST /communications/calls/{id}/unmute`: unmuteCall(at:) with the first documented path.
+    /// Have the bot lift its own server mute in a group call.
+    ///
+    /// `POST /communications/calls/{id}/unmute`, the first documented path; `unmuteCall(at:)` takes any of
+    /// them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

@@ -5,7 +5,10 @@ import APIDocRuntime
 import Foundation
 
 extension APIDocRuntime.GraphClient {
-    /// `POST /communications/calls/{id}/updateRecordingStatus`: updateRecordingStatusCall(at:) with the first documented path.
+    /// Tell the service whether the application is recording a call.
+    ///
+    /// `POST /communications/calls/{id}/updateRecordingStatus`, the first documented path;
+    /// `updateRecordingStatusCall(at:)` takes any of them.
     ///
     /// - Parameters:
     ///   - callId: The `{id}` segment.

@@ -12,8 +12,7 @@ public struct InvitationParticipantInfo: Swift.Codable, Swift.Hashable, Swift.Se
     /// The OData type name (`@odata.type`) as sent or received.
     public var odataType: Swift.String?
 
-    /// What kind of endpoint to reach. Possible values are: default, voicemail.
-    /// Documented values: `default`, `voicemail`.
+    /// What kind of endpoint to reach. Possible values are: `default`, `voicemail`.
     public var endpointType: Swift.String?
 
     /// Who is being invited.

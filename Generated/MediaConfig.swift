@@ -12,7 +12,7 @@ public struct MediaConfig: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type name (`@odata.type`) as sent or received.
     public var odataType: Swift.String?
 
-    /// If true, the application's participant is taken out of the default audio group of the call.
+    /// If `true`, the application's participant is taken out of the default audio group of the call.
     public var removeFromDefaultAudioGroup: Swift.Bool?
 
     /// Keys the docs do not list, and documented keys sent as `null`, kept as they came.

@@ -12,19 +12,18 @@ public struct MediaStream: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type name (`@odata.type`) as sent or received.
     public var odataType: Swift.String?
 
-    /// Which way the media flows. Possible values are: inactive, sendOnly, receiveOnly, sendReceive.
-    /// Documented values: `inactive`, `sendOnly`, `receiveOnly`, `sendReceive`.
+    /// Which way the media flows. Possible values are: `inactive`, `sendOnly`, `receiveOnly`,
+    /// `sendReceive`.
     public var direction: Swift.String?
 
     /// The label of the stream.
     public var label: Swift.String?
 
-    /// The kind of media carried. Possible values are: unknown, audio, video, videoBasedScreenSharing,
-    /// data.
-    /// Documented values: `unknown`, `audio`, `video`, `videoBasedScreenSharing`, `data`.
+    /// The kind of media carried. Possible values are: `unknown`, `audio`, `video`,
+    /// `videoBasedScreenSharing`, `data`.
     public var mediaType: Swift.String?
 
-    /// true if the server has muted this stream.
+    /// `true` if the server has muted this stream.
     public var serverMuted: Swift.Bool?
 
     /// Identifier of the stream's source.

@@ -12,13 +12,13 @@ public struct MeetingCapability: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type name (`@odata.type`) as sent or received.
     public var odataType: Swift.String?
 
-    /// true if anonymous attendees may dial out from the meeting.
+    /// `true` if anonymous attendees may dial out from the meeting.
     public var allowAnonymousUsersToDialOut: Swift.Bool?
 
-    /// true if anonymous attendees may start the meeting.
+    /// `true` if anonymous attendees may start the meeting.
     public var allowAnonymousUsersToStartMeeting: Swift.Bool?
 
-    /// Which attendees skip the lobby. Possible values are: everyoneInCompany, everyone.
+    /// Which attendees skip the lobby. Possible values are: `everyoneInCompany`, `everyone`.
     public var autoAdmittedUsers: AutoAdmittedUsersType?
 
     /// Keys the docs do not list, and documented keys sent as `null`, kept as they came.

@@ -18,10 +18,10 @@ public struct Participant: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// Who the participant is and where it connects from.
     public var info: ParticipantInfo?
 
-    /// true while the participant waits in the lobby.
+    /// `true` while the participant waits in the lobby.
     public var isInLobby: Swift.Bool?
 
-    /// true if the participant is muted, either by its client or by the server.
+    /// `true` if the participant is muted, either by its client or by the server.
     public var isMuted: Swift.Bool?
 
     /// The media channels of the participant.

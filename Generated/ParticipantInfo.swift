@@ -16,15 +16,14 @@ public struct ParticipantInfo: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// Read-only.
     public var countryCode: Swift.String?
 
-    /// The kind of endpoint the participant uses. Read-only. Possible values are: default,
-    /// skypeForBusiness, skypeForBusinessVoipPhone.
-    /// Documented values: `default`, `skypeForBusiness`, `skypeForBusinessVoipPhone`.
+    /// The kind of endpoint the participant uses. Read-only. Possible values are: `default`,
+    /// `skypeForBusiness`, `skypeForBusinessVoipPhone`.
     public var endpointType: Swift.String?
 
     /// Who the participant is. Read-only.
     public var identity: IdentitySet?
 
-    /// The participant's language culture, such as en-us. Read-only.
+    /// The participant's language culture, such as `en-us`. Read-only.
     public var languageId: Swift.String?
 
     /// Identifier of the client platform the participant uses. Read-only.

@@ -15,7 +15,7 @@ public struct PlayPromptCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Se
     /// What to play, in order. At most 20 prompts are accepted.
     public var prompts: [MediaPrompt]?
 
-    /// true repeats the prompts without end. Defaults to false.
+    /// `true` repeats the prompts without end. Defaults to `false`.
     public var loop: Swift.Bool?
 
     /// A string of the caller's choosing, up to 256 characters, that is echoed back in the operation and

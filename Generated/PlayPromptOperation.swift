@@ -21,13 +21,12 @@ public struct PlayPromptOperation: Swift.Codable, Swift.Hashable, Swift.Sendable
     /// Details of the result. Read-only.
     public var resultInfo: ResultInfo?
 
-    /// How far the operation has progressed. Read-only. Possible values are: notStarted, running,
-    /// completed, failed.
-    /// Documented values: `notStarted`, `running`, `completed`, `failed`.
+    /// How far the operation has progressed. Read-only. Possible values are: `notStarted`, `running`,
+    /// `completed`, `failed`.
     public var status: Swift.String?
 
-    /// Why the playback ended. Possible values are: unknown, completedSuccessfully, mediaOperationCanceled.
-    /// Documented values: `unknown`, `completedSuccessfully`, `mediaOperationCanceled`.
+    /// Why the playback ended. Possible values are: `unknown`, `completedSuccessfully`,
+    /// `mediaOperationCanceled`.
     public var completionReason: Swift.String?
 
     /// Keys the docs do not list, and documented keys sent as `null`, kept as they came.

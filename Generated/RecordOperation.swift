@@ -21,17 +21,13 @@ public struct RecordOperation: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// Details of the result. Read-only.
     public var resultInfo: ResultInfo?
 
-    /// How far the operation has progressed. Read-only. Possible values are: notStarted, running,
-    /// completed, failed.
-    /// Documented values: `notStarted`, `running`, `completed`, `failed`.
+    /// How far the operation has progressed. Read-only. Possible values are: `notStarted`, `running`,
+    /// `completed`, `failed`.
     public var status: Swift.String?
 
-    /// Why the recording stopped. Possible values are: operationCanceled, stopToneDetected,
-    /// maxRecordDurationReached, initialSilenceTimeout, maxSilenceTimeout, playPromptFailed,
-    /// playBeepFailed, mediaReceiveTimeout, unspecifiedError, none.
-    /// Documented values: `operationCanceled`, `stopToneDetected`, `maxRecordDurationReached`,
-    /// `initialSilenceTimeout`, `maxSilenceTimeout`, `playPromptFailed`, `playBeepFailed`,
-    /// `mediaReceiveTimeout`, `unspecifiedError`, `none`.
+    /// Why the recording stopped. Possible values are: `operationCanceled`, `stopToneDetected`,
+    /// `maxRecordDurationReached`, `initialSilenceTimeout`, `maxSilenceTimeout`, `playPromptFailed`,
+    /// `playBeepFailed`, `mediaReceiveTimeout`, `unspecifiedError`, `none`.
     public var completionReason: Swift.String?
 
     /// The token needed to download the recording.

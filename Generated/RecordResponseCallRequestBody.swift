@@ -15,8 +15,8 @@ public struct RecordResponseCallRequestBody: Swift.Codable, Swift.Hashable, Swif
     /// A prompt to play before recording starts. At most one prompt is accepted.
     public var prompts: [MediaPrompt]?
 
-    /// When true, this request jumps ahead of the record and play prompt requests that are queued or
-    /// running. Defaults to false.
+    /// When `true`, this request jumps ahead of the record and play prompt requests that are queued or
+    /// running. Defaults to `false`.
     public var bargeInAllowed: Swift.Bool?
 
     /// How long the caller may stay silent at the start before the operation gives up and fails. When a
@@ -30,7 +30,7 @@ public struct RecordResponseCallRequestBody: Swift.Codable, Swift.Hashable, Swif
     /// The longest the recording may run before it is stopped. Defaults to 5; from 1 to 120 seconds.
     public var maxRecordDurationInSeconds: Swift.Int32?
 
-    /// When true, a beep tells the caller that recording has begun. Defaults to true.
+    /// When `true`, a beep tells the caller that recording has begun. Defaults to `true`.
     public var playBeep: Swift.Bool?
 
     /// Keypad tones that end the recording when the caller presses them.

@@ -18,8 +18,7 @@ public struct RecordingInfo: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The identities of whoever started the recording.
     public var initiator: IdentitySet?
 
-    /// The current recording state. Possible values are: unknown, notRecording, recording, failed.
-    /// Documented values: `unknown`, `notRecording`, `recording`, `failed`.
+    /// The current recording state. Possible values are: `unknown`, `notRecording`, `recording`, `failed`.
     public var recordingStatus: Swift.String?
 
     /// Keys the docs do not list, and documented keys sent as `null`, kept as they came.

@@ -16,22 +16,21 @@ public struct RedirectCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Send
     public var targets: [InvitationParticipantInfo]?
 
     /// Deprecated: the service now tells a forward from a simultaneous ring by the number of targets.
-    /// Possible values are: default, simultaneousRing, forward.
-    /// Documented values: `default`, `simultaneousRing`, `forward`.
+    /// Possible values are: `default`, `simultaneousRing`, `forward`.
     public var targetDisposition: Swift.String?
 
     /// How many seconds the redirect may take, from 15 to 90. Without it, the service waits 55 seconds for
     /// a single target or 60 seconds when several ring (these defaults may change).
     public var timeout: Swift.Int32?
 
-    /// When true, the caller sees the bot instead of the callee. Defaults to false.
+    /// When `true`, the caller sees the bot instead of the callee. Defaults to `false`.
     public var maskCallee: Swift.Bool?
 
-    /// When true, the callee sees the bot instead of the caller. Defaults to false.
+    /// When `true`, the callee sees the bot instead of the caller. Defaults to `false`.
     public var maskCaller: Swift.Bool?
 
-    /// An https address that receives the later notifications for this call only. When it is left out, the
-    /// bot's global callback address is used.
+    /// An `https` address that receives the later notifications for this call only. When it is left out,
+    /// the bot's global callback address is used.
     public var callbackUri: Swift.String?
 
     /// Keys the docs do not list, and documented keys sent as `null`, kept as they came.

@@ -12,12 +12,11 @@ public struct RejectCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendab
     /// The OData type name (`@odata.type`) as sent or received.
     public var odataType: Swift.String?
 
-    /// Why the call is declined. Possible values are: none, busy, forbidden.
-    /// Documented values: `none`, `busy`, `forbidden`.
+    /// Why the call is declined. Possible values are: `none`, `busy`, `forbidden`.
     public var reason: Swift.String?
 
-    /// An https address that receives the later notifications for this call only. When it is left out, the
-    /// bot's global callback address is used.
+    /// An `https` address that receives the later notifications for this call only. When it is left out,
+    /// the bot's global callback address is used.
     public var callbackUri: Swift.String?
 
     /// Keys the docs do not list, and documented keys sent as `null`, kept as they came.

@@ -12,7 +12,7 @@ public struct ServiceHostedMediaConfig: Swift.Codable, Swift.Hashable, Swift.Sen
     /// The OData type name (`@odata.type`) as sent or received.
     public var odataType: Swift.String?
 
-    /// If true, the application's participant is taken out of the default audio group of the call.
+    /// If `true`, the application's participant is taken out of the default audio group of the call.
     public var removeFromDefaultAudioGroup: Swift.Bool?
 
     /// Media files that the service should download ahead of time so they are ready to play.

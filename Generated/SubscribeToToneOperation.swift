@@ -21,9 +21,8 @@ public struct SubscribeToToneOperation: Swift.Codable, Swift.Hashable, Swift.Sen
     /// Details of the result. Read-only.
     public var resultInfo: ResultInfo?
 
-    /// How far the operation has progressed. Read-only. Possible values are: notStarted, running,
-    /// completed, failed.
-    /// Documented values: `notStarted`, `running`, `completed`, `failed`.
+    /// How far the operation has progressed. Read-only. Possible values are: `notStarted`, `running`,
+    /// `completed`, `failed`.
     public var status: Swift.String?
 
     /// Keys the docs do not list, and documented keys sent as `null`, kept as they came.

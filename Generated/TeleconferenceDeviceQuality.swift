@@ -16,22 +16,22 @@ public struct TeleconferenceDeviceQuality: Swift.Codable, Swift.Hashable, Swift.
     /// Take it from the callChainId of the call.
     public var callChainId: APIDocRuntime.GUID?
 
-    /// The geographic region the service runs in, such as ProdNoam.
+    /// The geographic region the service runs in, such as `ProdNoam`.
     public var cloudServiceDeploymentEnvironment: Swift.String?
 
     /// The deployment identifier that Azure assigned.
     public var cloudServiceDeploymentId: Swift.String?
 
-    /// The name of the Azure cloud service instance, such as FrontEnd_IN_3.
+    /// The name of the Azure cloud service instance, such as `FrontEnd_IN_3`.
     public var cloudServiceInstanceName: Swift.String?
 
-    /// The name of the Azure cloud service, such as contoso.cloudapp.net.
+    /// The name of the Azure cloud service, such as `contoso.cloudapp.net`.
     public var cloudServiceName: Swift.String?
 
     /// Free-form description of the device, such as a room name.
     public var deviceDescription: Swift.String?
 
-    /// The media agent name of the device, such as Cisco SX80.
+    /// The media agent name of the device, such as `Cisco SX80`.
     public var deviceName: Swift.String?
 
     /// Identifier of one media leg of a participant in a conference, set by the CVI partner. A participant

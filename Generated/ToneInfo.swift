@@ -15,8 +15,8 @@ public struct ToneInfo: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// A number that increases with each event, used to order the tones.
     public var sequenceId: Swift.Int64?
 
-    /// The key that was pressed. Possible values are: tone0, tone1, tone2, tone3, tone4, tone5, tone6,
-    /// tone7, tone8, tone9, star, pound, a, b, c, d, flash.
+    /// The key that was pressed. Possible values are: `tone0`, `tone1`, `tone2`, `tone3`, `tone4`, `tone5`,
+    /// `tone6`, `tone7`, `tone8`, `tone9`, `star`, `pound`, `a`, `b`, `c`, `d`, `flash`.
     public var tone: Tone?
 
     /// Keys the docs do not list, and documented keys sent as `null`, kept as they came.

@@ -16,8 +16,7 @@ public struct UpdateRecordingStatusCallRequestBody: Swift.Codable, Swift.Hashabl
     /// its notifications.
     public var clientContext: Swift.String?
 
-    /// The new recording status. Possible values are: notRecording, recording, failed.
-    /// Documented values: `notRecording`, `recording`, `failed`.
+    /// The new recording status. Possible values are: `notRecording`, `recording`, `failed`.
     public var status: Swift.String?
 
     /// Keys the docs do not list, and documented keys sent as `null`, kept as they came.

@@ -38,9 +38,9 @@ enum TableReaders {
             // Group-label rows (`**Call Handling**` with empty cells) carry no property.
             if typeCell.text.isEmpty && (columns.description.map { row[$0].text.isEmpty } ?? true) { continue }
             let descriptionCell = columns.description.map { row[$0] }
-            let description = descriptionCell?.text ?? ""
+            let description = descriptionCell?.docText ?? ""
             // Searched for several phrases: its capitals are lowered once.
-            let folded = FoldedText(description)
+            let folded = FoldedText(descriptionCell?.text ?? "")
             let descriptionInlines = descriptionCell?.inlines ?? []
             var values = DescriptionReader.possibleValues(descriptionInlines)
             if values.isEmpty { values = DescriptionReader.possibleValues(typeCell.inlines) }
@@ -82,7 +82,7 @@ enum TableReaders {
             guard !name.isEmpty, !name.utf8Contains(" ") else { continue }
             let value = valueColumn.map { row[$0].text.trimmingCharacters(in: "`*") }.flatMap { $0.isEmpty ? nil : $0 }
             members.append(EnumDefinition.Member(
-                name: name, value: value, description: descriptionColumn.map { row[$0].text } ?? "", location: row[0].location))
+                name: name, value: value, description: descriptionColumn.map { row[$0].docText } ?? "", location: row[0].location))
         }
         return members
     }

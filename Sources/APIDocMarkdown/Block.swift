@@ -87,6 +87,8 @@ public struct TableCell: Hashable, Sendable {
     public var location: SourceLocation
     /// The cell's plain text, trimmed.
     public var text: String { inlines.plainText.trimmingSpaces() }
+    /// The cell's text with code spans in backticks, trimmed: for descriptions.
+    public var docText: String { inlines.docText.trimmingSpaces() }
 }
 
 public struct TableNote: Hashable, Sendable {

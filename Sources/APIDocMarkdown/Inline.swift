@@ -37,11 +37,24 @@ extension Inline {
         return (first == UInt8(ascii: "b") && second == UInt8(ascii: "r")) || (first == UInt8(ascii: "l") && second == UInt8(ascii: "i"))
     }
 
-    /// Appends `plainText` to `text` (one buffer for a whole tree of inlines).
-    func appendPlainText(to text: inout String) {
+    /// Appends `plainText` to `text` (one buffer for a whole tree of inlines); with `keepingCode`,
+    /// code spans keep their backticks (see `docText`).
+    func appendPlainText(to text: inout String, keepingCode: Bool = false) {
         switch self {
+        case .code(let s) where keepingCode:
+            // As markdown writes it: a fence longer than any run of backticks inside, and a space
+            // inside the fence when the code begins or ends with one.
+            var longest = 0
+            var run = 0
+            for byte in s.utf8 {
+                run = byte == UInt8(ascii: "`") ? run + 1 : 0
+                longest = max(longest, run)
+            }
+            let fence = String(repeating: "`", count: longest + 1)
+            let pad = longest > 0 && (s.hasPrefix("`") || s.hasSuffix("`")) ? " " : ""
+            text += fence + pad + s + pad + fence
         case .text(let s), .code(let s): text += s
-        case .emphasis(let c), .strong(let c), .link(_, let c), .image(_, let c): for child in c { child.appendPlainText(to: &text) }
+        case .emphasis(let c), .strong(let c), .link(_, let c), .image(_, let c): for child in c { child.appendPlainText(to: &text, keepingCode: keepingCode) }
         case .html(let tag): if Inline.htmlReadsAsSpace(tag) { text += " " }
         case .softBreak, .lineBreak: text += " "
         }
@@ -55,6 +68,15 @@ extension Array where Element == Inline {
         if count == 1, case .text(let s) = self[0] { return s }
         var text = ""
         for inline in self { inline.appendPlainText(to: &text) }
+        return text
+    }
+
+    /// `plainText` with code spans kept as code (`` `https` ``), for documentation: a doc comment
+    /// shows them as code, as the page does.
+    public var docText: String {
+        if count == 1, case .text(let s) = self[0] { return s }
+        var text = ""
+        for inline in self { inline.appendPlainText(to: &text, keepingCode: true) }
         return text
     }
 

@@ -79,9 +79,15 @@ enum Docs {
         return result
     }
 
+    /// The description, then the documented values of a string property, unless the description
+    /// already names each of them as code (`Possible values are: `a`, `b`.`).
     static func property(_ property: Property) -> [String] {
         var result = lines(property.description)
         if !property.possibleValues.isEmpty {
+            // Every span between backticks, once: a check per value stays linear in the text.
+            let spans = Set((property.description ?? "").split(separator: "`", omittingEmptySubsequences: false).enumerated()
+                .compactMap { $0.offset % 2 == 1 ? $0.element : nil })
+            if property.possibleValues.allSatisfy({ spans.contains(Substring($0)) }) { return result }
             result.append(contentsOf: wrap("Documented values: " + property.possibleValues.map { "`\($0)`" }.joined(separator: ", ") + "."))
         }
         return result

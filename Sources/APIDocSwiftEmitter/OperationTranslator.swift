@@ -384,7 +384,14 @@ struct OperationTranslator {
         let arguments = firstParameters.map { "\(SwiftNames.argumentLabel($0.swiftName)): \($0.swiftName)" }.joined(separator: ", ")
         let firstCase = firstParameters.isEmpty ? ".\(cases[0])" : ".\(cases[0])(\(arguments))"
         let forwarded = ["at: \(firstCase)"] + forwards
-        let convenienceDoc = ["`\(operation.method) \(SwiftNames.docText(first.template))`: \(SwiftNames.bare(functionName))(at:) with the first documented path."]
+        // What the operation does, as the general method says it, on the first path.
+        var convenienceDoc = Docs.lines(operation.description ?? operation.title)
+        if !convenienceDoc.isEmpty { convenienceDoc.append("") }
+        convenienceDoc += Docs.wrap("`\(operation.method) \(SwiftNames.docText(first.template))`, the first documented path; `\(SwiftNames.bare(functionName))(at:)` takes any of them.")
+        if isStreamResponse { convenienceDoc += ["", "Returns the response body as it comes: raw bytes, not JSON."] }
+        if let pagesFunction {
+            convenienceDoc += ["", "Returns the first page; `\(SwiftNames.bare(pagesFunction))` follows `@odata.nextLink` through all of them."]
+        }
         var methods: [SwiftDecl] = [
             .function(
                 doc: convenienceDoc + parameterDocs(firstParameters),

@@ -87,9 +87,12 @@ struct DescriptionTests {
         #expect(try row("Links to [entity](entity.md).").inheritedFrom == nil)
     }
 
-    @Test func descriptionIsPlainText() throws {
-        let p = try row("**TODO: Add Description**. Possible values are: `a`.<br>See [call](call.md).")
-        #expect(p.description == "TODO: Add Description. Possible values are: a. See call.")
+    /// Emphasis, links and tags go; code spans stay code, for the doc comments.
+    @Test func descriptionIsTextWithCodeSpans() throws {
+        let p = try row("**TODO: Add Description**. Possible values are: `a`.<br>See [call](call.md). When `true`, it is read-only.")
+        #expect(p.description == "TODO: Add Description. Possible values are: `a`. See call. When `true`, it is read-only.")
+        // What the description says is read from its plain text.
+        #expect(p.readOnly)
     }
 
     @Test func valuesInTheTypeCell() throws {

@@ -33,6 +33,15 @@ struct CellInlineTests {
         #expect(try cellInlines("` é `") == [.code("é")])
     }
 
+    /// Code spans keep their backticks in `docText`, with a longer fence around code that holds
+    /// backticks; everything else reads as in `plainText`.
+    @Test func docTextKeepsCodeSpans() throws {
+        let inlines = try cellInlines("Use `https`, **not** [plain](x.md) `a``b` or `` `x` ``.<br>Done.")
+        #expect(inlines.docText == "Use `https`, not plain ```a``b``` or `` `x` ``. Done.")
+        #expect(inlines.plainText == "Use https, not plain a``b or `x`. Done.")
+        #expect(try cellInlines("plain").docText == "plain")
+    }
+
     @Test func plainTextRunsAroundEveryOpener() throws {
         #expect(try cellInlines("plain é text, 50% off; a_b (c) {d}") == [.text("plain é text, 50% off; a_b (c) {d}")])
         #expect(try cellInlines("a \\* b & c < d") == [.text("a * b & c < d")])

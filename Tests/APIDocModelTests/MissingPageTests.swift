@@ -70,7 +70,7 @@ struct MissingPageTests {
             properties: [
                 Property(name: "subject", type: "Edm.String", collection: false, description: "The subject.", source: post.source(of: "|subject|")),
                 Property(name: "state", type: graph("callState"), collection: false,
-                         description: "The state. Possible values are: incoming, established.", source: post.source(of: "|state|")),
+                         description: "The state. Possible values are: `incoming`, `established`.", source: post.source(of: "|state|")),
                 Property(name: "source", type: "Edm.Untyped", collection: false, description: "Who calls.", source: post.source(of: "|source|")),
                 Property(name: "ringingTimeoutInSeconds", type: "Edm.Int32", collection: false, description: "How long it rings.",
                          source: post.source(of: "|ringingTimeoutInSeconds|")),

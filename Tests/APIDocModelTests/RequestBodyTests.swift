@@ -27,7 +27,7 @@ struct RequestBodyTests {
                     Property(name: "callbackUri", type: "Edm.String", collection: false, description: "Where to call back.",
                              source: answer.source(of: "|callbackUri|")),
                     Property(name: "acceptedModalities", type: "Edm.String", collection: true,
-                             description: "The kinds of media. Possible values are: audio, video.", possibleValues: ["audio", "video"],
+                             description: "The kinds of media. Possible values are: `audio`, `video`.", possibleValues: ["audio", "video"],
                              source: answer.source(of: "|acceptedModalities|")),
                     Property(name: "participantCapacity", type: "Edm.Int32", collection: false, description: "How many participants.",
                              source: answer.source(of: "|participantCapacity|")),

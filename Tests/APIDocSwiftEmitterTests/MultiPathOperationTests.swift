@@ -14,7 +14,10 @@ struct MultiPathOperationTests {
         import Foundation
 
         extension APIDocRuntime.GraphClient {
-            /// `POST /communications/calls/{id}/answer`: answerCall(at:) with the first documented path.
+            /// call: answer
+            ///
+            /// `POST /communications/calls/{id}/answer`, the first documented path; `answerCall(at:)` takes any of
+            /// them.
             ///
             /// - Parameters:
             ///   - callId: The `{id}` segment.
