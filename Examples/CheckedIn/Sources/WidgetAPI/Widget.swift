@@ -21,7 +21,7 @@ public struct Widget: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The size in millimetres.
     public var size: Swift.Int32?
 
-    /// The paint. Possible values are: red, green, blue.
+    /// The paint. Possible values are: `red`, `green`, `blue`.
     public var color: WidgetColor?
 
     /// When the widget was made.
