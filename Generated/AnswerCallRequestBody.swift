@@ -4,14 +4,10 @@
 import APIDocRuntime
 import Foundation
 
-/// The body of call: answer.
+/// The parameters of `answerCall` (call: answer), sent as its JSON body.
 ///
-/// OData type `microsoft.graph.answerCallRequestBody`.
 /// Defined at docs/api/call-answer.md:50.
 public struct AnswerCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendable {
-    /// The OData type name (`@odata.type`) as sent or received.
-    public var odataType: Swift.String?
-
     /// An `https` address that receives the later notifications for this call only. When it is left out,
     /// the bot's global callback address is used.
     public var callbackUri: Swift.String?
@@ -32,14 +28,12 @@ public struct AnswerCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendab
 
     /// Creates a value; every property is optional.
     public init(
-        odataType: Swift.String? = nil,
         callbackUri: Swift.String? = nil,
         acceptedModalities: [Swift.String]? = nil,
         mediaConfig: AnyMediaConfig? = nil,
         participantCapacity: Swift.Int32? = nil,
         additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]
     ) {
-        self.odataType = odataType
         self.callbackUri = callbackUri
         self.acceptedModalities = acceptedModalities
         self.mediaConfig = mediaConfig
@@ -48,7 +42,6 @@ public struct AnswerCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendab
     }
 
     enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
-        case odataType = "@odata.type"
         case callbackUri = "callbackUri"
         case acceptedModalities = "acceptedModalities"
         case mediaConfig = "mediaConfig"
@@ -59,7 +52,6 @@ public struct AnswerCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendab
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
         self.callbackUri = try ODataTypes.decode(Swift.String.self, container, .callbackUri)
         self.acceptedModalities = try ODataTypes.decode([Swift.String].self, container, .acceptedModalities)
         self.mediaConfig = try ODataTypes.decode(AnyMediaConfig.self, container, .mediaConfig)
@@ -70,7 +62,6 @@ public struct AnswerCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendab
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try ODataTypes.encode(self.odataType, &container, .odataType)
         try ODataTypes.encode(self.callbackUri, &container, .callbackUri)
         try ODataTypes.encode(self.acceptedModalities, &container, .acceptedModalities)
         try ODataTypes.encode(self.mediaConfig, &container, .mediaConfig)

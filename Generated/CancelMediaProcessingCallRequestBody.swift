@@ -4,14 +4,10 @@
 import APIDocRuntime
 import Foundation
 
-/// The body of call: cancelMediaProcessing.
+/// The parameters of `cancelMediaProcessingCall` (call: cancelMediaProcessing), sent as its JSON body.
 ///
-/// OData type `microsoft.graph.cancelMediaProcessingCallRequestBody`.
 /// Defined at docs/api/call-cancelmediaprocessing.md:46.
 public struct CancelMediaProcessingCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendable {
-    /// The OData type name (`@odata.type`) as sent or received.
-    public var odataType: Swift.String?
-
     /// A string of the caller's choosing that is echoed back in the operation and its notifications.
     public var clientContext: Swift.String?
 
@@ -19,18 +15,12 @@ public struct CancelMediaProcessingCallRequestBody: Swift.Codable, Swift.Hashabl
     public var additionalProperties: [Swift.String: APIDocRuntime.JSONValue]
 
     /// Creates a value; every property is optional.
-    public init(
-        odataType: Swift.String? = nil,
-        clientContext: Swift.String? = nil,
-        additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]
-    ) {
-        self.odataType = odataType
+    public init(clientContext: Swift.String? = nil, additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]) {
         self.clientContext = clientContext
         self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
-        case odataType = "@odata.type"
         case clientContext = "clientContext"
     }
 
@@ -38,7 +28,6 @@ public struct CancelMediaProcessingCallRequestBody: Swift.Codable, Swift.Hashabl
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
         self.clientContext = try ODataTypes.decode(Swift.String.self, container, .clientContext)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: CancelMediaProcessingCallRequestBody.knownKeys)
     }
@@ -46,7 +35,6 @@ public struct CancelMediaProcessingCallRequestBody: Swift.Codable, Swift.Hashabl
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try ODataTypes.encode(self.odataType, &container, .odataType)
         try ODataTypes.encode(self.clientContext, &container, .clientContext)
     }
 }

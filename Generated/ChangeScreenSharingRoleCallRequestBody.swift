@@ -4,14 +4,11 @@
 import APIDocRuntime
 import Foundation
 
-/// The body of call: changeScreenSharingRole.
+/// The parameters of `changeScreenSharingRoleCall` (call: changeScreenSharingRole), sent as its JSON
+/// body.
 ///
-/// OData type `microsoft.graph.changeScreenSharingRoleCallRequestBody`.
 /// Defined at docs/api/call-changescreensharingrole.md:46.
 public struct ChangeScreenSharingRoleCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendable {
-    /// The OData type name (`@odata.type`) as sent or received.
-    public var odataType: Swift.String?
-
     /// The role the bot takes for screen sharing. Possible values are: `viewer`, `sharer`.
     public var role: Swift.String?
 
@@ -19,18 +16,12 @@ public struct ChangeScreenSharingRoleCallRequestBody: Swift.Codable, Swift.Hasha
     public var additionalProperties: [Swift.String: APIDocRuntime.JSONValue]
 
     /// Creates a value; every property is optional.
-    public init(
-        odataType: Swift.String? = nil,
-        role: Swift.String? = nil,
-        additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]
-    ) {
-        self.odataType = odataType
+    public init(role: Swift.String? = nil, additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]) {
         self.role = role
         self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
-        case odataType = "@odata.type"
         case role = "role"
     }
 
@@ -38,7 +29,6 @@ public struct ChangeScreenSharingRoleCallRequestBody: Swift.Codable, Swift.Hasha
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
         self.role = try ODataTypes.decode(Swift.String.self, container, .role)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: ChangeScreenSharingRoleCallRequestBody.knownKeys)
     }
@@ -46,7 +36,6 @@ public struct ChangeScreenSharingRoleCallRequestBody: Swift.Codable, Swift.Hasha
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try ODataTypes.encode(self.odataType, &container, .odataType)
         try ODataTypes.encode(self.role, &container, .role)
     }
 }

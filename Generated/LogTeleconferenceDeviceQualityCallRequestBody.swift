@@ -4,14 +4,11 @@
 import APIDocRuntime
 import Foundation
 
-/// The body of call: logTeleconferenceDeviceQuality.
+/// The parameters of `logTeleconferenceDeviceQualityCall` (call: logTeleconferenceDeviceQuality), sent
+/// as its JSON body.
 ///
-/// OData type `microsoft.graph.logTeleconferenceDeviceQualityCallRequestBody`.
 /// Defined at docs/api/call-logteleconferencedevicequality.md:44.
 public struct LogTeleconferenceDeviceQualityCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendable {
-    /// The OData type name (`@odata.type`) as sent or received.
-    public var odataType: Swift.String?
-
     /// The measured quality of the media leg between the bot and the VTC device.
     public var quality: TeleconferenceDeviceQuality?
 
@@ -19,18 +16,12 @@ public struct LogTeleconferenceDeviceQualityCallRequestBody: Swift.Codable, Swif
     public var additionalProperties: [Swift.String: APIDocRuntime.JSONValue]
 
     /// Creates a value; every property is optional.
-    public init(
-        odataType: Swift.String? = nil,
-        quality: TeleconferenceDeviceQuality? = nil,
-        additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]
-    ) {
-        self.odataType = odataType
+    public init(quality: TeleconferenceDeviceQuality? = nil, additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]) {
         self.quality = quality
         self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
-        case odataType = "@odata.type"
         case quality = "quality"
     }
 
@@ -38,7 +29,6 @@ public struct LogTeleconferenceDeviceQualityCallRequestBody: Swift.Codable, Swif
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
         self.quality = try ODataTypes.decode(TeleconferenceDeviceQuality.self, container, .quality)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: LogTeleconferenceDeviceQualityCallRequestBody.knownKeys)
     }
@@ -46,7 +36,6 @@ public struct LogTeleconferenceDeviceQualityCallRequestBody: Swift.Codable, Swif
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try ODataTypes.encode(self.odataType, &container, .odataType)
         try ODataTypes.encode(self.quality, &container, .quality)
     }
 }

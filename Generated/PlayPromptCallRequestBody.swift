@@ -4,14 +4,10 @@
 import APIDocRuntime
 import Foundation
 
-/// The body of call: playPrompt.
+/// The parameters of `playPromptCall` (call: playPrompt), sent as its JSON body.
 ///
-/// OData type `microsoft.graph.playPromptCallRequestBody`.
 /// Defined at docs/api/call-playprompt.md:46.
 public struct PlayPromptCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendable {
-    /// The OData type name (`@odata.type`) as sent or received.
-    public var odataType: Swift.String?
-
     /// What to play, in order. At most 20 prompts are accepted.
     public var prompts: [MediaPrompt]?
 
@@ -27,13 +23,11 @@ public struct PlayPromptCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Se
 
     /// Creates a value; every property is optional.
     public init(
-        odataType: Swift.String? = nil,
         prompts: [MediaPrompt]? = nil,
         loop: Swift.Bool? = nil,
         clientContext: Swift.String? = nil,
         additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]
     ) {
-        self.odataType = odataType
         self.prompts = prompts
         self.loop = loop
         self.clientContext = clientContext
@@ -41,7 +35,6 @@ public struct PlayPromptCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Se
     }
 
     enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
-        case odataType = "@odata.type"
         case prompts = "prompts"
         case loop = "loop"
         case clientContext = "clientContext"
@@ -51,7 +44,6 @@ public struct PlayPromptCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Se
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
         self.prompts = try ODataTypes.decode([MediaPrompt].self, container, .prompts)
         self.loop = try ODataTypes.decode(Swift.Bool.self, container, .loop)
         self.clientContext = try ODataTypes.decode(Swift.String.self, container, .clientContext)
@@ -61,7 +53,6 @@ public struct PlayPromptCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Se
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try ODataTypes.encode(self.odataType, &container, .odataType)
         try ODataTypes.encode(self.prompts, &container, .prompts)
         try ODataTypes.encode(self.loop, &container, .loop)
         try ODataTypes.encode(self.clientContext, &container, .clientContext)

@@ -4,14 +4,10 @@
 import APIDocRuntime
 import Foundation
 
-/// The body of call: recordResponse.
+/// The parameters of `recordResponseCall` (call: recordResponse), sent as its JSON body.
 ///
-/// OData type `microsoft.graph.recordResponseCallRequestBody`.
 /// Defined at docs/api/call-record.md:48.
 public struct RecordResponseCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendable {
-    /// The OData type name (`@odata.type`) as sent or received.
-    public var odataType: Swift.String?
-
     /// A prompt to play before recording starts. At most one prompt is accepted.
     public var prompts: [MediaPrompt]?
 
@@ -45,7 +41,6 @@ public struct RecordResponseCallRequestBody: Swift.Codable, Swift.Hashable, Swif
 
     /// Creates a value; every property is optional.
     public init(
-        odataType: Swift.String? = nil,
         prompts: [MediaPrompt]? = nil,
         bargeInAllowed: Swift.Bool? = nil,
         initialSilenceTimeoutInSeconds: Swift.Int32? = nil,
@@ -56,7 +51,6 @@ public struct RecordResponseCallRequestBody: Swift.Codable, Swift.Hashable, Swif
         clientContext: Swift.String? = nil,
         additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]
     ) {
-        self.odataType = odataType
         self.prompts = prompts
         self.bargeInAllowed = bargeInAllowed
         self.initialSilenceTimeoutInSeconds = initialSilenceTimeoutInSeconds
@@ -69,7 +63,6 @@ public struct RecordResponseCallRequestBody: Swift.Codable, Swift.Hashable, Swif
     }
 
     enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
-        case odataType = "@odata.type"
         case prompts = "prompts"
         case bargeInAllowed = "bargeInAllowed"
         case initialSilenceTimeoutInSeconds = "initialSilenceTimeoutInSeconds"
@@ -84,7 +77,6 @@ public struct RecordResponseCallRequestBody: Swift.Codable, Swift.Hashable, Swif
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
         self.prompts = try ODataTypes.decode([MediaPrompt].self, container, .prompts)
         self.bargeInAllowed = try ODataTypes.decode(Swift.Bool.self, container, .bargeInAllowed)
         self.initialSilenceTimeoutInSeconds = try ODataTypes.decode(Swift.Int32.self, container, .initialSilenceTimeoutInSeconds)
@@ -99,7 +91,6 @@ public struct RecordResponseCallRequestBody: Swift.Codable, Swift.Hashable, Swif
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try ODataTypes.encode(self.odataType, &container, .odataType)
         try ODataTypes.encode(self.prompts, &container, .prompts)
         try ODataTypes.encode(self.bargeInAllowed, &container, .bargeInAllowed)
         try ODataTypes.encode(self.initialSilenceTimeoutInSeconds, &container, .initialSilenceTimeoutInSeconds)

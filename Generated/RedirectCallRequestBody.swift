@@ -4,14 +4,10 @@
 import APIDocRuntime
 import Foundation
 
-/// The body of call: redirect.
+/// The parameters of `redirectCall` (call: redirect), sent as its JSON body.
 ///
-/// OData type `microsoft.graph.redirectCallRequestBody`.
 /// Defined at docs/api/call-redirect.md:46.
 public struct RedirectCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendable {
-    /// The OData type name (`@odata.type`) as sent or received.
-    public var odataType: Swift.String?
-
     /// Where the call goes. Several targets ring at the same time, up to 25 of them.
     public var targets: [InvitationParticipantInfo]?
 
@@ -38,7 +34,6 @@ public struct RedirectCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Send
 
     /// Creates a value; every property is optional.
     public init(
-        odataType: Swift.String? = nil,
         targets: [InvitationParticipantInfo]? = nil,
         targetDisposition: Swift.String? = nil,
         timeout: Swift.Int32? = nil,
@@ -47,7 +42,6 @@ public struct RedirectCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Send
         callbackUri: Swift.String? = nil,
         additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]
     ) {
-        self.odataType = odataType
         self.targets = targets
         self.targetDisposition = targetDisposition
         self.timeout = timeout
@@ -58,7 +52,6 @@ public struct RedirectCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Send
     }
 
     enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
-        case odataType = "@odata.type"
         case targets = "targets"
         case targetDisposition = "targetDisposition"
         case timeout = "timeout"
@@ -71,7 +64,6 @@ public struct RedirectCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Send
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
         self.targets = try ODataTypes.decode([InvitationParticipantInfo].self, container, .targets)
         self.targetDisposition = try ODataTypes.decode(Swift.String.self, container, .targetDisposition)
         self.timeout = try ODataTypes.decode(Swift.Int32.self, container, .timeout)
@@ -84,7 +76,6 @@ public struct RedirectCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Send
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try ODataTypes.encode(self.odataType, &container, .odataType)
         try ODataTypes.encode(self.targets, &container, .targets)
         try ODataTypes.encode(self.targetDisposition, &container, .targetDisposition)
         try ODataTypes.encode(self.timeout, &container, .timeout)

@@ -4,14 +4,10 @@
 import APIDocRuntime
 import Foundation
 
-/// The body of call: reject.
+/// The parameters of `rejectCall` (call: reject), sent as its JSON body.
 ///
-/// OData type `microsoft.graph.rejectCallRequestBody`.
 /// Defined at docs/api/call-reject.md:46.
 public struct RejectCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendable {
-    /// The OData type name (`@odata.type`) as sent or received.
-    public var odataType: Swift.String?
-
     /// Why the call is declined. Possible values are: `none`, `busy`, `forbidden`.
     public var reason: Swift.String?
 
@@ -24,19 +20,16 @@ public struct RejectCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendab
 
     /// Creates a value; every property is optional.
     public init(
-        odataType: Swift.String? = nil,
         reason: Swift.String? = nil,
         callbackUri: Swift.String? = nil,
         additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]
     ) {
-        self.odataType = odataType
         self.reason = reason
         self.callbackUri = callbackUri
         self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
-        case odataType = "@odata.type"
         case reason = "reason"
         case callbackUri = "callbackUri"
     }
@@ -45,7 +38,6 @@ public struct RejectCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendab
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
         self.reason = try ODataTypes.decode(Swift.String.self, container, .reason)
         self.callbackUri = try ODataTypes.decode(Swift.String.self, container, .callbackUri)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: RejectCallRequestBody.knownKeys)
@@ -54,7 +46,6 @@ public struct RejectCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendab
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try ODataTypes.encode(self.odataType, &container, .odataType)
         try ODataTypes.encode(self.reason, &container, .reason)
         try ODataTypes.encode(self.callbackUri, &container, .callbackUri)
     }

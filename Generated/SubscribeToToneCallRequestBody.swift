@@ -4,14 +4,10 @@
 import APIDocRuntime
 import Foundation
 
-/// The body of call: subscribeToTone.
+/// The parameters of `subscribeToToneCall` (call: subscribeToTone), sent as its JSON body.
 ///
-/// OData type `microsoft.graph.subscribeToToneCallRequestBody`.
 /// Defined at docs/api/call-subscribetotone.md:46.
 public struct SubscribeToToneCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendable {
-    /// The OData type name (`@odata.type`) as sent or received.
-    public var odataType: Swift.String?
-
     /// A string of the caller's choosing, up to 256 characters, that is echoed back in the operation and
     /// its notifications.
     public var clientContext: Swift.String?
@@ -20,18 +16,12 @@ public struct SubscribeToToneCallRequestBody: Swift.Codable, Swift.Hashable, Swi
     public var additionalProperties: [Swift.String: APIDocRuntime.JSONValue]
 
     /// Creates a value; every property is optional.
-    public init(
-        odataType: Swift.String? = nil,
-        clientContext: Swift.String? = nil,
-        additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]
-    ) {
-        self.odataType = odataType
+    public init(clientContext: Swift.String? = nil, additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]) {
         self.clientContext = clientContext
         self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
-        case odataType = "@odata.type"
         case clientContext = "clientContext"
     }
 
@@ -39,7 +29,6 @@ public struct SubscribeToToneCallRequestBody: Swift.Codable, Swift.Hashable, Swi
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
         self.clientContext = try ODataTypes.decode(Swift.String.self, container, .clientContext)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: SubscribeToToneCallRequestBody.knownKeys)
     }
@@ -47,7 +36,6 @@ public struct SubscribeToToneCallRequestBody: Swift.Codable, Swift.Hashable, Swi
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try ODataTypes.encode(self.odataType, &container, .odataType)
         try ODataTypes.encode(self.clientContext, &container, .clientContext)
     }
 }

@@ -4,14 +4,10 @@
 import APIDocRuntime
 import Foundation
 
-/// The body of call: transfer.
+/// The parameters of `transferCall` (call: transfer), sent as its JSON body.
 ///
-/// OData type `microsoft.graph.transferCallRequestBody`.
 /// Defined at docs/api/call-transfer.md:48.
 public struct TransferCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendable {
-    /// The OData type name (`@odata.type`) as sent or received.
-    public var odataType: Swift.String?
-
     /// The party that takes over the call.
     public var transferTarget: InvitationParticipantInfo?
 
@@ -19,18 +15,12 @@ public struct TransferCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Send
     public var additionalProperties: [Swift.String: APIDocRuntime.JSONValue]
 
     /// Creates a value; every property is optional.
-    public init(
-        odataType: Swift.String? = nil,
-        transferTarget: InvitationParticipantInfo? = nil,
-        additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]
-    ) {
-        self.odataType = odataType
+    public init(transferTarget: InvitationParticipantInfo? = nil, additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]) {
         self.transferTarget = transferTarget
         self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
-        case odataType = "@odata.type"
         case transferTarget = "transferTarget"
     }
 
@@ -38,7 +28,6 @@ public struct TransferCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Send
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
         self.transferTarget = try ODataTypes.decode(InvitationParticipantInfo.self, container, .transferTarget)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: TransferCallRequestBody.knownKeys)
     }
@@ -46,7 +35,6 @@ public struct TransferCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Send
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try ODataTypes.encode(self.odataType, &container, .odataType)
         try ODataTypes.encode(self.transferTarget, &container, .transferTarget)
     }
 }

@@ -4,14 +4,10 @@
 import APIDocRuntime
 import Foundation
 
-/// The body of call: unmute.
+/// The parameters of `unmuteCall` (call: unmute), sent as its JSON body.
 ///
-/// OData type `microsoft.graph.unmuteCallRequestBody`.
 /// Defined at docs/api/call-unmute.md:46.
 public struct UnmuteCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendable {
-    /// The OData type name (`@odata.type`) as sent or received.
-    public var odataType: Swift.String?
-
     /// A string of the caller's choosing that is echoed back in the operation and its notifications.
     public var clientContext: Swift.String?
 
@@ -19,18 +15,12 @@ public struct UnmuteCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendab
     public var additionalProperties: [Swift.String: APIDocRuntime.JSONValue]
 
     /// Creates a value; every property is optional.
-    public init(
-        odataType: Swift.String? = nil,
-        clientContext: Swift.String? = nil,
-        additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]
-    ) {
-        self.odataType = odataType
+    public init(clientContext: Swift.String? = nil, additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]) {
         self.clientContext = clientContext
         self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
-        case odataType = "@odata.type"
         case clientContext = "clientContext"
     }
 
@@ -38,7 +28,6 @@ public struct UnmuteCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendab
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
         self.clientContext = try ODataTypes.decode(Swift.String.self, container, .clientContext)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: UnmuteCallRequestBody.knownKeys)
     }
@@ -46,7 +35,6 @@ public struct UnmuteCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendab
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try ODataTypes.encode(self.odataType, &container, .odataType)
         try ODataTypes.encode(self.clientContext, &container, .clientContext)
     }
 }

@@ -4,14 +4,10 @@
 import APIDocRuntime
 import Foundation
 
-/// The body of call: updateRecordingStatus.
+/// The parameters of `updateRecordingStatusCall` (call: updateRecordingStatus), sent as its JSON body.
 ///
-/// OData type `microsoft.graph.updateRecordingStatusCallRequestBody`.
 /// Defined at docs/api/call-updaterecordingstatus.md:46.
 public struct UpdateRecordingStatusCallRequestBody: Swift.Codable, Swift.Hashable, Swift.Sendable {
-    /// The OData type name (`@odata.type`) as sent or received.
-    public var odataType: Swift.String?
-
     /// A string of the caller's choosing, up to 256 characters, that is echoed back in the operation and
     /// its notifications.
     public var clientContext: Swift.String?
@@ -24,19 +20,16 @@ public struct UpdateRecordingStatusCallRequestBody: Swift.Codable, Swift.Hashabl
 
     /// Creates a value; every property is optional.
     public init(
-        odataType: Swift.String? = nil,
         clientContext: Swift.String? = nil,
         status: Swift.String? = nil,
         additionalProperties: [Swift.String: APIDocRuntime.JSONValue] = [:]
     ) {
-        self.odataType = odataType
         self.clientContext = clientContext
         self.status = status
         self.additionalProperties = additionalProperties
     }
 
     enum CodingKeys: Swift.String, Swift.CodingKey, Swift.CaseIterable {
-        case odataType = "@odata.type"
         case clientContext = "clientContext"
         case status = "status"
     }
@@ -45,7 +38,6 @@ public struct UpdateRecordingStatusCallRequestBody: Swift.Codable, Swift.Hashabl
 
     public init(from decoder: any Swift.Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.odataType = try ODataTypes.decode(Swift.String.self, container, .odataType)
         self.clientContext = try ODataTypes.decode(Swift.String.self, container, .clientContext)
         self.status = try ODataTypes.decode(Swift.String.self, container, .status)
         self.additionalProperties = try APIDocRuntime.AdditionalProperties.decode(from: decoder, knownKeys: UpdateRecordingStatusCallRequestBody.knownKeys)
@@ -54,7 +46,6 @@ public struct UpdateRecordingStatusCallRequestBody: Swift.Codable, Swift.Hashabl
     public func encode(to encoder: any Swift.Encoder) throws {
         try APIDocRuntime.AdditionalProperties.encode(additionalProperties, to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try ODataTypes.encode(self.odataType, &container, .odataType)
         try ODataTypes.encode(self.clientContext, &container, .clientContext)
         try ODataTypes.encode(self.status, &container, .status)
     }

@@ -29,6 +29,9 @@ public struct TypeDefinition: Codable, Hashable, Sendable {
     /// type's page (`call.md`: `id` is "Unique identifier of the call"), by property name. The
     /// rows themselves stay on the base type; the generated type's documentation uses these.
     public var inheritedDescriptions: [String: String] = [:]
+    /// The parameters table of an action, read as its JSON body (`<operation>RequestBody`): a
+    /// type of this tool's making, not an OData type of the service, so it has no `@odata.type`.
+    public var isActionParameters = false
     public var members: [EnumMember]
     /// `path:line` of the definition.
     public var source: String
@@ -48,7 +51,7 @@ public struct TypeDefinition: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, kind, baseType, abstract, openType, flags, description, properties, inheritedDescriptions, members, source
+        case name, kind, baseType, abstract, openType, flags, description, properties, inheritedDescriptions, isActionParameters, members, source
     }
 
     public init(from decoder: any Decoder) throws {
@@ -62,6 +65,7 @@ public struct TypeDefinition: Codable, Hashable, Sendable {
         description = try c.decodeIfPresent(String.self, forKey: .description)
         properties = try c.decode([Property].self, forKey: .properties)
         inheritedDescriptions = try c.decodeIfPresent([String: String].self, forKey: .inheritedDescriptions) ?? [:]
+        isActionParameters = try c.decodeIfPresent(Bool.self, forKey: .isActionParameters) ?? false
         members = try c.decode([EnumMember].self, forKey: .members)
         source = try c.decode(String.self, forKey: .source)
     }
@@ -78,6 +82,7 @@ public struct TypeDefinition: Codable, Hashable, Sendable {
         try c.encode(properties, forKey: .properties)
         // Only when there are some: most types have none, and the key is newer than the others.
         if !inheritedDescriptions.isEmpty { try c.encode(inheritedDescriptions, forKey: .inheritedDescriptions) }
+        if isActionParameters { try c.encode(isActionParameters, forKey: .isActionParameters) }
         try c.encode(members, forKey: .members)
         try c.encode(source, forKey: .source)
     }

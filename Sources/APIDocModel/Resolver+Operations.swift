@@ -308,7 +308,8 @@ extension Resolver {
         case .parameters(let rows):
             let qualified = Resolver.qualify(operationName + "RequestBody", namespace: page.namespace)
             defineType(qualified, rows: rows, page: page, location: rows.first?.location ?? page.titleLocation,
-                       description: "The body of \(page.title ?? operationName).")
+                       description: "The parameters of `\(operationName)`" + (page.title.map { " (\($0))" } ?? "") + ", sent as its JSON body.",
+                       actionParameters: true)
             return TypeUse(type: qualified, collection: false)
         }
     }
@@ -325,16 +326,17 @@ extension Resolver {
         types[type] = definition
     }
 
-    mutating func defineType(_ qualified: String, rows: [PropertyRow], page: Page, location: SourceLocation, description: String?) {
+    mutating func defineType(_ qualified: String, rows: [PropertyRow], page: Page, location: SourceLocation, description: String?,
+                             actionParameters: Bool = false) {
         if canonical[qualified.lowercased()] != nil { return }
         var properties: [Property] = []
         var seen = Set<String>()
         for row in rows where seen.insert(row.name).inserted {
             properties.append(property(row, page: page, type: resolve(row.type, page: page, context: "property '\(row.name)'")))
         }
-        let kind: TypeDefinition.Kind = .complex
-        register(TypeDefinition(name: qualified, kind: kind, description: description, properties: properties, source: source(page, location)),
-                 page: page, location: location)
+        var definition = TypeDefinition(name: qualified, kind: .complex, description: description, properties: properties, source: source(page, location))
+        definition.isActionParameters = actionParameters
+        register(definition, page: page, location: location)
     }
 
     /// The documented response. Without `allowStream`, prose that speaks of bytes is ignored

@@ -74,7 +74,9 @@ enum Docs {
     static func type(_ type: TypeDefinition) -> [String] {
         var result = lines(type.description)
         if !result.isEmpty { result.append("") }
-        result.append("OData type `\(type.name)`" + (type.baseType.map { ", derived from `\($0)`" } ?? "") + (type.abstract ? " (abstract)" : "") + ".")
+        if !type.isActionParameters {
+            result.append("OData type `\(type.name)`" + (type.baseType.map { ", derived from `\($0)`" } ?? "") + (type.abstract ? " (abstract)" : "") + ".")
+        }
         result.append("Defined at \(type.source).")
         return result
     }

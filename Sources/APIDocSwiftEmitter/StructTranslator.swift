@@ -23,7 +23,8 @@ struct StructTranslator {
                 jsonName: property.name, swiftName: name, swiftType: context.swiftType(property.type, collection: property.collection),
                 doc: Docs.property(property), boxed: boxed.contains(property.name)))
         }
-        if !hasODataType {
+        // An action's parameters are no OData type: nothing names them in `@odata.type`.
+        if !hasODataType && !type.isActionParameters {
             members.insert(Member(jsonName: StructTranslator.odataKey, swiftName: "odataType", swiftType: "Swift.String",
                                   doc: ["The OData type name (`@odata.type`) as sent or received."], boxed: false), at: 0)
         }

@@ -150,7 +150,8 @@ public enum SwiftEmitter {
     /// (the mandatory SIL passes of a debug build take about a minute on 1,726 cases).
     static func registry(_ model: APIModel, context: EmitterContext, imports: [String], inputName: String) -> SwiftFile {
         var seen: Set<String> = []
-        let sorted = model.types.sorted { $0.name < $1.name }
+        // An action's parameters are no OData type of the service: no name to look up.
+        let sorted = model.types.filter { !$0.isActionParameters }.sorted { $0.name < $1.name }
         let entries = sorted.filter { seen.insert($0.name.lowercased()).inserted }.map { type in
             "        \(SwiftNames.literal(type.name.lowercased())): \(context.wrapperNames[type.name] ?? context.swiftName(type.name)).self,"
         }
