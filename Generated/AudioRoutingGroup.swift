@@ -12,7 +12,7 @@ public struct AudioRoutingGroup: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type name (`@odata.type`) as sent or received.
     public var odataType: Swift.String?
 
-    /// Identifier of the audio routing group. Read-only. Inherited from entity.
+    /// Identifier of the audio routing group. Read-only.
     public var id: Swift.String?
 
     /// Identifiers of the participants that receive the audio.

@@ -13,7 +13,7 @@ public struct Call: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type name (`@odata.type`) as sent or received.
     public var odataType: Swift.String?
 
-    /// Unique identifier of the call. Read-only. Inherited from entity.
+    /// Unique identifier of the call. Read-only.
     public var id: Swift.String?
 
     /// The modalities currently in use in the call. Read-only. Possible values are: `unknown`, `audio`,

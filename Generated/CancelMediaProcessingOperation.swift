@@ -12,7 +12,7 @@ public struct CancelMediaProcessingOperation: Swift.Codable, Swift.Hashable, Swi
     /// The OData type name (`@odata.type`) as sent or received.
     public var odataType: Swift.String?
 
-    /// Identifier of the operation. Read-only. Inherited from entity.
+    /// Identifier of the operation. Read-only.
     public var id: Swift.String?
 
     /// A caller-chosen string echoed back with the operation. Up to 256 characters.

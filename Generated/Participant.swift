@@ -12,7 +12,7 @@ public struct Participant: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type name (`@odata.type`) as sent or received.
     public var odataType: Swift.String?
 
-    /// Identifier of the participant. Read-only. Inherited from entity.
+    /// Identifier of the participant. Read-only.
     public var id: Swift.String?
 
     /// Who the participant is and where it connects from.

@@ -12,7 +12,7 @@ public struct RecordOperation: Swift.Codable, Swift.Hashable, Swift.Sendable {
     /// The OData type name (`@odata.type`) as sent or received.
     public var odataType: Swift.String?
 
-    /// Identifier of the operation. Read-only. Inherited from commsOperation.
+    /// Identifier of the operation. Read-only.
     public var id: Swift.String?
 
     /// A caller-chosen string echoed back with the operation. Up to 256 characters.

@@ -27,8 +27,9 @@ struct APIDocGenBuildPlugin: BuildToolPlugin {
         let base = configuration?.deletingLastPathComponent() ?? context.package.directoryURL
         let input = base.appendingPathComponent(Self.inputFolder(configuration) ?? "docs").standardizedFileURL
         var inputFiles: [URL] = configuration.map { [$0] } ?? []
-        inputFiles.append(input)
-        // Folders as well as pages: a page added or removed changes its folder.
+        // Folders as well as pages: a page added or removed changes its folder. A missing folder is
+        // no input (SwiftPM would stop at it); apidocgen then says what is wrong.
+        if fm.fileExists(atPath: input.path) { inputFiles.append(input) }
         if let enumerator = fm.enumerator(at: input, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles]) {
             for case let url as URL in enumerator {
                 if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true || url.pathExtension.lowercased() == "md" { inputFiles.append(url) }

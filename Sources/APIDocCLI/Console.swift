@@ -33,8 +33,8 @@ public enum Console {
     }
 
     /// Writes the text's bytes to the descriptor at once, not through `print`'s buffer, so that a
-    /// script reading the pipe sees them as they are written. An interrupted write is resumed; a
-    /// failed one drops the rest.
+    /// script reading the pipe sees them as they are written. An interrupted write is resumed, and
+    /// a full non-blocking one waits until the descriptor takes more; a failed one drops the rest.
     public static func write(_ text: String, to stream: Stream) {
         write(text, toDescriptor: stream.descriptor)
     }
@@ -46,6 +46,12 @@ public enum Console {
             while offset < bytes.count {
                 let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 && errno == EINTR { continue }
+                // A non-blocking descriptor (a parent may make the pipe so) that is full: wait until it takes more.
+                if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                    var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                    if poll(&ready, 1, -1) >= 0 || errno == EINTR { continue }
+                    return
+                }
                 guard written > 0 else { return }
                 offset += written
             }

@@ -21,9 +21,20 @@ public enum GeneratorError: Error, CustomStringConvertible, Equatable {
         }
     }
 
+    /// Whether `describe` gives the system's words and the path (where the tool links
+    /// FoundationEssentials alone), rather than Foundation's localized description.
+    public static var describesFileErrorsByTheSystemsWords: Bool {
+        #if canImport(FoundationEssentials)
+        return true
+        #else
+        return false
+        #endif
+    }
+
     /// The words for an error of a file operation, for a message after "cannot write 'x': ".
-    /// A file-system error says what the system said and the path it is about ("No such file or
-    /// directory: /some/path"); any other error describes itself.
+    /// With FoundationEssentials, a file-system error says what the system said and the path it
+    /// is about ("No such file or directory: /some/path"); with all of Foundation (Apple's
+    /// systems), Foundation's localized description. Any other error describes itself.
     public static func describe(_ error: any Error) -> String {
         #if canImport(FoundationEssentials)
         // The tool links FoundationEssentials alone (a faster start than all of Foundation),

@@ -232,46 +232,79 @@ extension Resolver {
         }
     }
 
-    /// A description without its closing "Inherited from x." sentence, which tells no more than
-    /// where the row lives: `Unique identifier. Inherited from entity.` -> `Unique identifier.`
-    static func withoutInheritedNote(_ text: String) -> Substring {
-        let bytes = text.utf8
-        let needle = Array("inherited from".utf8)
-        guard bytes.count >= needle.count else { return Substring(text) }
-        var cut: String.Index?
-        var previous: (UInt8, UInt8) = (0, 0)
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let atSentence = index == bytes.startIndex || previous == (UInt8(ascii: "."), UInt8(ascii: " "))
-            // ASCII letters folded to lower case; the needle is lower case and its space stays a space.
-            if atSentence, bytes[index...].starts(with: needle, by: { $0 | 0x20 == $1 }) { cut = index }
-            previous = (previous.1, bytes[index])
-            index = bytes.index(after: index)
+    /// A description without its "Inherited from x" note, wherever the page puts it (at the end,
+    /// at the start, between sentences, with or without a period before it): the note tells no
+    /// more than where the row lives. `Unique identifier. Inherited from entity.` -> `Unique
+    /// identifier.`; `Inherited from riskyUser. Possible values are: ...` -> `Possible values are:
+    /// ...`. Within a sentence, "inherited from" in lower case is prose and stays.
+    static func withoutInheritedNote(_ text: String) -> String {
+        var text = text
+        // Each pass takes one note away; a description has one, seldom two.
+        for _ in 0..<4 {
+            guard let note = inheritedNoteRange(text) else { break }
+            let before = text[..<note.lowerBound].trimmingSpacesSub()
+            let after = text[note.upperBound...].trimmingSpacesSub()
+            text = before.isEmpty ? String(after) : after.isEmpty ? String(before) : before + " " + after
         }
-        guard let cut else { return Substring(text).trimmingSpacesSub() }
-        // Only a closing sentence: nothing after it but its own text and period.
-        let note = text[cut...].dropLast(text.hasSuffix(".") ? 1 : 0)
-        guard !note.utf8Contains(". ") else { return Substring(text).trimmingSpacesSub() }
-        return text[..<cut].trimmingSpacesSub()
+        return text.trimmingSpaces()
+    }
+
+    /// Where the first note is: `Inherited from` beginning a word or right after a period (or
+    /// `inherited from` in any case at the start), through the type name after it and the period
+    /// that ends it.
+    static func inheritedNoteRange(_ text: String) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        let rest = Array("nherited from ".utf8)
+        var previous: UInt8 = 0x20
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let first = byte == UInt8(ascii: "I") || (index == utf8.startIndex && byte == UInt8(ascii: "i"))
+            let next = utf8.index(after: index)
+            // After a space, or a period with none after it (`share.Inherited from printerBase.`).
+            if first, previous == 0x20 || previous == UInt8(ascii: "."), utf8[next...].starts(with: rest) {
+                var end = utf8.index(next, offsetBy: rest.count)
+                // The name (`entity`, `microsoft.graph.entity`): up to a space, a comma or a
+                // semicolon, or a period that ends the sentence, which goes with the note.
+                while end != utf8.endIndex {
+                    let b = utf8[end]
+                    if b == 0x20 || b == UInt8(ascii: ",") || b == UInt8(ascii: ";") { break }
+                    let after = utf8.index(after: end)
+                    if b == UInt8(ascii: "."), after == utf8.endIndex || utf8[after] == 0x20 {
+                        end = after
+                        break
+                    }
+                    end = after
+                }
+                return index..<end
+            }
+            previous = byte
+            index = next
+        }
+        return nil
     }
 
     /// Rows a page repeats from its base type ("Inherited from [entity](entity.md)") stay on the
-    /// base; a description of its own that differs from the nearest base's is kept in
-    /// `inheritedDescriptions`.
+    /// base. What such a row says beyond the nearest base's row (the note taken away from both,
+    /// and not merely a part of the base's words) is kept in `inheritedDescriptions`. The bases'
+    /// rows are read as the pages give them, before any type's repeated rows are dropped, so the
+    /// result does not depend on the order of the type names.
     mutating func dropInheritedRows() {
+        let pageRows = types
         for name in types.keys.sorted() {
             guard let definition = types[name], definition.kind != .enum, definition.baseType != nil else { continue }
-            // The nearest base's row of each inherited name.
+            // The nearest base's row of each inherited name, as its page gives it.
             var inherited: [String: Property] = [:]
             for base in ancestors(name).dropFirst() {
-                for property in types[base]?.properties ?? [] where inherited[property.name] == nil { inherited[property.name] = property }
+                for property in pageRows[base]?.properties ?? [] where inherited[property.name] == nil { inherited[property.name] = property }
             }
             guard !inherited.isEmpty else { continue }
             for property in definition.properties {
                 guard let base = inherited[property.name], let own = property.description else { continue }
                 let said = Resolver.withoutInheritedNote(own)
-                guard !said.isEmpty, said != Resolver.withoutInheritedNote(base.description ?? "") else { continue }
-                types[name]!.inheritedDescriptions[property.name] = own
+                let baseSaid = Resolver.withoutInheritedNote(base.description ?? "")
+                guard !said.isEmpty, baseSaid.utf8Range(of: said) == nil else { continue }
+                types[name]!.inheritedDescriptions[property.name] = said
             }
             types[name]!.properties = definition.properties.filter { inherited[$0.name] == nil }
         }

@@ -25,12 +25,33 @@ struct ConsoleTests {
     }
 
     /// Text larger than one write takes (a pipe's buffer is 64 KiB) arrives whole and in order.
-    @Test func writeDeliversEveryByte() async throws {
+    /// The reader has a thread of its own: the writer blocks until it reads.
+    @Test func writeDeliversEveryByte() throws {
         let text = String(repeating: "line ü of the diagnostics\n", count: 20_000)
         let pipe = Pipe()
-        let reader = Task.detached { pipe.fileHandleForReading.readDataToEndOfFile() }
+        let received = Received()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            received.data = pipe.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }.start()
         Console.write(text, toDescriptor: pipe.fileHandleForWriting.fileDescriptor)
         try pipe.fileHandleForWriting.close()
-        #expect(String(decoding: await reader.value, as: UTF8.self) == text)
+        done.wait()
+        #expect(String(decoding: received.data, as: UTF8.self) == text)
     }
+
+    /// A write to a descriptor that takes none fails quietly: nothing is written, nothing hangs.
+    @Test func aFailedWriteGivesUp() {
+        Console.write("lost\n", toDescriptor: -1)
+        let pipe = Pipe()
+        try? pipe.fileHandleForReading.close()
+        signal(SIGPIPE, SIG_IGN)
+        Console.write("no reader\n", toDescriptor: pipe.fileHandleForWriting.fileDescriptor)
+    }
+}
+
+/// Bytes handed from the reading thread to the test.
+private final class Received: @unchecked Sendable {
+    var data = Data()
 }

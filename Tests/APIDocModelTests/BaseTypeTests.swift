@@ -127,17 +127,41 @@ struct BaseTypeTests {
         ])
         let (model, _) = resolve(derived, quiet, mediaConfig)
         #expect(model.type(named: graph("serviceHostedMediaConfig"))?.inheritedDescriptions
-                == ["removeFromDefaultAudioGroup": "Leave the default group before the call starts. Inherited from mediaConfig."])
+                == ["removeFromDefaultAudioGroup": "Leave the default group before the call starts."])
         #expect(model.type(named: graph("appHostedMediaConfig"))?.inheritedDescriptions == [:])
         #expect(model.type(named: graph("appHostedMediaConfig"))?.properties.isEmpty == true)
     }
 
-    @Test func theInheritedNoteIsTheClosingSentenceOnly() {
+    /// The note goes wherever the pages put it; "inherited from" as prose stays.
+    @Test func theInheritedNoteIsTakenAwayWhereverItStands() {
         #expect(Resolver.withoutInheritedNote("Unique identifier. Read-only. Inherited from entity.") == "Unique identifier. Read-only.")
         #expect(Resolver.withoutInheritedNote("inherited from entity") == "")
-        #expect(Resolver.withoutInheritedNote("Inherited from entity. Then more text.") == "Inherited from entity. Then more text.")
+        #expect(Resolver.withoutInheritedNote("Inherited from riskyUser. Possible values are: `low`, `high`.") == "Possible values are: `low`, `high`.")
+        #expect(Resolver.withoutInheritedNote("Compliance Setting State Device Summary Inherited from deviceCompliancePolicy")
+                == "Compliance Setting State Device Summary")
+        #expect(Resolver.withoutInheritedNote("The app's name. Inherited from mobileApp. Possible values are: `a`.") == "The app's name. Possible values are: `a`.")
+        #expect(Resolver.withoutInheritedNote("Ünïcode name. Inherited from microsoft.graph.entity.") == "Ünïcode name.")
         #expect(Resolver.withoutInheritedNote("Not inherited from anything here.") == "Not inherited from anything here.")
-        #expect(Resolver.withoutInheritedNote("Identifier ü. INHERITED FROM entity.") == "Identifier ü.")
+        #expect(Resolver.withoutInheritedNote("The status of the printer.Inherited from printerBase. Read-only.") == "The status of the printer. Read-only.")
+        #expect(Resolver.withoutInheritedNote("") == "")
+    }
+
+    /// Each derived page is compared with its nearest base's page as written, whatever the order
+    /// of the type names: the same three pages under other names keep the same words.
+    @Test func derivedWordsAreComparedWithTheNearestBasePage() throws {
+        func pages(_ middle: String, _ leaf: String) -> [Doc] {
+            [resourceDoc("thing", properties: ["|id|String|Unique identifier.|"]),
+             resourceDoc(middle, annotation: ["\"baseType\": \"microsoft.graph.thing\""],
+                         properties: ["|id|String|Identifier of the \(middle). Inherited from [thing](thing.md).|"]),
+             resourceDoc(leaf, annotation: ["\"baseType\": \"microsoft.graph.\(middle)\""],
+                         properties: ["|id|String|Unique identifier. Inherited from [thing](thing.md).|"])]
+        }
+        for (middle, leaf) in [("alpha", "zeta"), ("alpha", "aardvark")] {
+            let (model, _) = resolve(pages(middle, leaf))
+            #expect(model.type(named: graph(middle))?.inheritedDescriptions == ["id": "Identifier of the \(middle)."], "\(leaf)")
+            // The leaf says more than its nearest base: what it says is kept, in either order.
+            #expect(model.type(named: graph(leaf))?.inheritedDescriptions == ["id": "Unique identifier."], "\(leaf)")
+        }
     }
 
     @Test func twoTypeCycleIsBrokenOnceWithAWarning() throws {
