@@ -11,6 +11,7 @@ page=docs/resources/gizmo.md
 cleanup() { rm -f "$page"; touch Package.swift; }
 trap cleanup EXIT
 
+add_page() { sed 's/widget/gizmo/g; s/Widget/Gizmo/g' docs/resources/widget.md > "$page"; }
 generated() { find .build/plugins/outputs -name 'BuildTime+APIDocGen.swift' | head -1; }
 build() {
     local log
@@ -25,12 +26,12 @@ expect() {  # expect <count> <what happened>
 # A plan made now, without the page.
 touch Package.swift
 build "planning without the page"; expect 0 "planning without the page"
-sed 's/widget/gizmo/g; s/Widget/Gizmo/g' docs/resources/widget.md > "$page"
+add_page
 build "adding a page"; expect 1 "adding a page"
 rm "$page"
 build "removing a page added since the plan"; expect 0 "removing a page added since the plan"
 
-sed 's/widget/gizmo/g; s/Widget/Gizmo/g' docs/resources/widget.md > "$page"
+add_page
 touch Package.swift
 build "planning with the page"; expect 1 "planning with the page"
 rm "$page"

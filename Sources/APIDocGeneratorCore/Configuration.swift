@@ -63,8 +63,8 @@ public struct Configuration: Hashable, Sendable {
     /// `directory` when it exists, else nil.
     public static func load(path: String?, directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)) throws(GeneratorError) -> Configuration? {
         guard let (url, shown) = ProjectFile.locate(path: path, directory: directory, defaultName: defaultFileName) else { return nil }
-        guard FileBytes.isDirectory(url.path) == false,
-              let data = FileManager.default.contents(atPath: url.path) else {
+        // A folder is unreadable to `FileBytes.load` too.
+        guard let data = FileBytes.load(url.path).data else {
             throw GeneratorError.input("cannot read the configuration file '\(shown)'")
         }
         return try parse(String(decoding: data, as: UTF8.self), file: shown, directory: url.deletingLastPathComponent())

@@ -21,16 +21,6 @@ public enum GeneratorError: Error, CustomStringConvertible, Equatable {
         }
     }
 
-    /// Whether `describe` gives the system's words and the path (where the tool links
-    /// FoundationEssentials alone), rather than Foundation's localized description.
-    public static var describesFileErrorsByTheSystemsWords: Bool {
-        #if canImport(FoundationEssentials)
-        return true
-        #else
-        return false
-        #endif
-    }
-
     /// The words for an error of a file operation, for a message after "cannot write 'x': ".
     /// With FoundationEssentials, a file-system error says what the system said and the path it
     /// is about ("No such file or directory: /some/path"); with all of Foundation (Apple's

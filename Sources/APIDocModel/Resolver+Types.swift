@@ -303,7 +303,7 @@ extension Resolver {
                 guard let base = inherited[property.name], let own = property.description else { continue }
                 let said = Resolver.withoutInheritedNote(own)
                 let baseSaid = Resolver.withoutInheritedNote(base.description ?? "")
-                guard !said.isEmpty, baseSaid.utf8Range(of: said) == nil else { continue }
+                guard !said.isEmpty, !baseSaid.utf8Contains(said) else { continue }
                 types[name]!.inheritedDescriptions[property.name] = said
             }
             types[name]!.properties = definition.properties.filter { inherited[$0.name] == nil }

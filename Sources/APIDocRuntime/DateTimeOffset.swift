@@ -4,9 +4,9 @@ import Foundation
 /// `2021-07-16T18:32:44.1234567Z` or `2021-07-16T18:32:44.5-07:00`.
 ///
 /// Accepted text: `yyyy-MM-ddTHH:mm:ss`, then an optional `.` with 1 to 12 fractional digits
-/// (OData's limit; Graph sends 0 to 7), then `Z` or `+hh:mm` / `-hh:mm`. The value keeps the exact text it was
-/// created from in ``rawValue`` and encodes it back unchanged, so a decode/encode round trip is
-/// lossless. Equality and hashing compare ``rawValue``: the same instant written differently
+/// (OData's limit; Graph sends 0 to 7), then `Z` or `+hh:mm` / `-hh:mm`. The value keeps the
+/// exact text it was created from in ``rawValue`` and encodes it back unchanged, so a
+/// decode/encode round trip is lossless. Equality and hashing compare ``rawValue``: the same instant written differently
 /// (another offset, trailing zeros) is a different value; compare ``date`` for instants.
 public struct DateTimeOffset: Codable, Hashable, Sendable, CustomStringConvertible {
     /// The exact text of the value.

@@ -4,8 +4,8 @@ import Foundation
 /// `17:45:30.1234567`.
 ///
 /// Accepted text: `HH:mm:ss`, then an optional `.` with 1 to 12 fractional digits (OData's
-/// limit; Graph sends 0 to 7; ``nanosecond`` reads the first nine). The value keeps the exact text in ``rawValue`` and encodes it back unchanged.
-/// Equality and hashing compare ``rawValue``.
+/// limit; Graph sends 0 to 7; ``nanosecond`` reads the first nine). The value keeps the exact
+/// text in ``rawValue`` and encodes it back unchanged. Equality and hashing compare ``rawValue``.
 public struct TimeOfDay: Codable, Hashable, Sendable, CustomStringConvertible {
     /// The exact text of the value.
     public let rawValue: String

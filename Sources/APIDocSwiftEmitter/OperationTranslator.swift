@@ -8,8 +8,8 @@ import APIDocModel
 /// The options and headers the page documents are parameters with defaults: the OData query
 /// options as typed values (`select: [String]?`, `top: Int?`, ...), the headers as optional
 /// strings, but for those the page calls required (`If-Match` on Planner updates), which are
-/// plain strings without a default. A collection response also gets a `<name>Pages` method: a `CollectionPages`
-/// sequence that fetches the first page and follows `@odata.nextLink`. Raw bytes (`$value`,
+/// plain strings without a default. A collection response also gets a `<name>Pages` method: a
+/// `CollectionPages` sequence that fetches the first page and follows `@odata.nextLink`. Raw bytes (`$value`,
 /// `content`, streams) are `Data`; a `$ref` body or item is an `ODataReference`; function
 /// arguments in the path are typed from the Function parameters table and written as OData
 /// literals.
@@ -307,19 +307,20 @@ struct OperationTranslator {
         let buildThrows = operation.requestBody.map { $0.type != TypeUse.stream } ?? false
         let pagesTail = (buildThrows ? " throws" : "") + " -> " + pagesType
 
-        var doc = Docs.lines(operation.description ?? operation.title)
-        if !doc.isEmpty { doc.append("") }
+        // What the operation does and what it returns, said alike by the method for any path and
+        // the one for the first path.
+        var summary = Docs.lines(operation.description ?? operation.title)
+        if !summary.isEmpty { summary.append("") }
+        var returnNotes: [String] = []
+        if isStreamResponse { returnNotes += ["", "Returns the response body as it comes: raw bytes, not JSON."] }
+        if let pagesFunction {
+            returnNotes += ["", "Returns the first page; `\(SwiftNames.bare(pagesFunction))` follows `@odata.nextLink` through all of them."]
+        }
+        var doc = summary
         for path in operation.paths { doc.append("`\(operation.method) \(SwiftNames.docText(path))`") }
         if let status = operation.response?.status { doc.append("Documented success status: \(status).") }
         doc.append("Documented at \(operation.source).")
-        if isStreamResponse {
-            doc.append("")
-            doc.append("Returns the response body as it comes: raw bytes, not JSON.")
-        }
-        if let pagesFunction {
-            doc.append("")
-            doc.append("Returns the first page; `\(SwiftNames.bare(pagesFunction))` follows `@odata.nextLink` through all of them.")
-        }
+        doc += returnNotes
 
         func requestStatements(pathExpression: String) -> [SwiftStmt] {
             var statements: [SwiftStmt] = []
@@ -384,14 +385,9 @@ struct OperationTranslator {
         let arguments = firstParameters.map { "\(SwiftNames.argumentLabel($0.swiftName)): \($0.swiftName)" }.joined(separator: ", ")
         let firstCase = firstParameters.isEmpty ? ".\(cases[0])" : ".\(cases[0])(\(arguments))"
         let forwarded = ["at: \(firstCase)"] + forwards
-        // What the operation does, as the general method says it, on the first path.
-        var convenienceDoc = Docs.lines(operation.description ?? operation.title)
-        if !convenienceDoc.isEmpty { convenienceDoc.append("") }
-        convenienceDoc += Docs.wrap("`\(operation.method) \(SwiftNames.docText(first.template))`, the first documented path; `\(SwiftNames.bare(functionName))(at:)` takes any of them.")
-        if isStreamResponse { convenienceDoc += ["", "Returns the response body as it comes: raw bytes, not JSON."] }
-        if let pagesFunction {
-            convenienceDoc += ["", "Returns the first page; `\(SwiftNames.bare(pagesFunction))` follows `@odata.nextLink` through all of them."]
-        }
+        let convenienceDoc = summary
+            + Docs.wrap("`\(operation.method) \(SwiftNames.docText(first.template))`, the first documented path; `\(SwiftNames.bare(functionName))(at:)` takes any of them.")
+            + returnNotes
         var methods: [SwiftDecl] = [
             .function(
                 doc: convenienceDoc + parameterDocs(firstParameters),
