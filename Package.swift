@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "APIDocJSONTests", dependencies: ["APIDocJSON"]),
         .testTarget(name: "APIDocExtractionTests", dependencies: ["APIDocExtraction"]),
         .testTarget(name: "APIDocModelTests", dependencies: ["APIDocModel"]),
-        .testTarget(name: "APIDocLintTests", dependencies: ["APIDocLint", "APIDocGeneratorCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "APIDocLintTests", dependencies: ["APIDocLint", "APIDocGeneratorCore", "APIDocRuntime"], exclude: ["Fixtures"]),
         .testTarget(name: "APIDocSwiftEmitterTests", dependencies: ["APIDocSwiftEmitter"]),
         .testTarget(name: "APIDocGeneratorCoreTests", dependencies: ["APIDocGeneratorCore"]),
         .testTarget(name: "APIDocCLITests", dependencies: ["APIDocCLI", "APIDocExtraction", "APIDocMarkdown"]),
