@@ -21,7 +21,7 @@ extension APIDocRuntime.GraphClient {
     /// takes part with.
     ///
     /// `POST /communications/calls/{id}/answer`
-    /// `POST /app/calls/{id}/answer`
+    /// `POST /app/calls/{id}/answer` (deprecated)
     /// Documented success status: 202.
     /// Documented at docs/api/call-answer.md:7.
     public func answerCall(at path: AnswerCallPath, _ body: AnswerCallRequestBody) async throws {
@@ -37,6 +37,7 @@ public enum AnswerCallPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}/answer`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

@@ -19,7 +19,7 @@ extension APIDocRuntime.GraphClient {
     /// Stop the media operation that is running in a call and drop the ones still waiting in its queue.
     ///
     /// `POST /communications/calls/{id}/cancelMediaProcessing`
-    /// `POST /app/calls/{id}/cancelMediaProcessing`
+    /// `POST /app/calls/{id}/cancelMediaProcessing` (deprecated)
     /// Documented success status: 200.
     /// Documented at docs/api/call-cancelmediaprocessing.md:7.
     public func cancelMediaProcessingCall(at path: CancelMediaProcessingCallPath, _ body: CancelMediaProcessingCallRequestBody) async throws -> AnyCommsOperation {
@@ -35,6 +35,7 @@ public enum CancelMediaProcessingCallPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}/cancelMediaProcessing`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

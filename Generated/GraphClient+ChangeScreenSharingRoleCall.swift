@@ -19,7 +19,7 @@ extension APIDocRuntime.GraphClient {
     /// Switch a bot between showing its screen to a group call and only watching.
     ///
     /// `POST /communications/calls/{id}/changeScreenSharingRole`
-    /// `POST /app/calls/{id}/changeScreenSharingRole`
+    /// `POST /app/calls/{id}/changeScreenSharingRole` (deprecated)
     /// Documented success status: 202.
     /// Documented at docs/api/call-changescreensharingrole.md:7.
     public func changeScreenSharingRoleCall(at path: ChangeScreenSharingRoleCallPath, _ body: ChangeScreenSharingRoleCallRequestBody) async throws {
@@ -35,6 +35,7 @@ public enum ChangeScreenSharingRoleCallPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}/changeScreenSharingRole`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

@@ -19,7 +19,7 @@ extension APIDocRuntime.GraphClient {
     /// Add a private audio route between participants of a call.
     ///
     /// `POST /communications/calls/{id}/audioRoutingGroups`
-    /// `POST /app/calls/{id}/audioRoutingGroups`
+    /// `POST /app/calls/{id}/audioRoutingGroups` (deprecated)
     /// Documented success status: 200.
     /// Documented at docs/api/call-post-audioroutinggroups.md:7.
     public func createAudioRoutingGroup(at path: CreateAudioRoutingGroupPath, _ body: AudioRoutingGroup) async throws -> AudioRoutingGroup {
@@ -35,6 +35,7 @@ public enum CreateAudioRoutingGroupPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}/audioRoutingGroups`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

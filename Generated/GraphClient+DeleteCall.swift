@@ -18,7 +18,7 @@ extension APIDocRuntime.GraphClient {
     /// Hang up a call that is in progress.
     ///
     /// `DELETE /communications/calls/{id}`
-    /// `DELETE /app/calls/{id}`
+    /// `DELETE /app/calls/{id}` (deprecated)
     /// Documented success status: 204.
     /// Documented at docs/api/call-delete.md:7.
     public func deleteCall(at path: DeleteCallPath) async throws {
@@ -33,6 +33,7 @@ public enum DeleteCallPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

@@ -24,7 +24,7 @@ extension APIDocRuntime.GraphClient {
     /// Read the current state and settings of a call.
     ///
     /// `GET /communications/calls/{id}`
-    /// `GET /app/calls/{id}`
+    /// `GET /app/calls/{id}` (deprecated)
     /// Documented success status: 200.
     /// Documented at docs/api/call-get.md:7.
     ///
@@ -48,6 +48,7 @@ public enum GetCallPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

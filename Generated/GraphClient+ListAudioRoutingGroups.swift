@@ -49,7 +49,7 @@ extension APIDocRuntime.GraphClient {
     /// Get the audio routing groups that are defined in a call.
     ///
     /// `GET /communications/calls/{id}/audioRoutingGroups`
-    /// `GET /app/calls/{id}/audioRoutingGroups`
+    /// `GET /app/calls/{id}/audioRoutingGroups` (deprecated)
     /// Documented success status: 200.
     /// Documented at docs/api/call-list-audioroutinggroups.md:7.
     ///
@@ -131,7 +131,7 @@ extension APIDocRuntime.GraphClient {
     /// `.items` yields the items of every page.
     ///
     /// `GET /communications/calls/{id}/audioRoutingGroups`
-    /// `GET /app/calls/{id}/audioRoutingGroups`
+    /// `GET /app/calls/{id}/audioRoutingGroups` (deprecated)
     /// Documented at docs/api/call-list-audioroutinggroups.md:7.
     ///
     /// - Parameters:
@@ -175,6 +175,7 @@ public enum ListAudioRoutingGroupsPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}/audioRoutingGroups`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

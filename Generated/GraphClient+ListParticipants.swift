@@ -49,7 +49,7 @@ extension APIDocRuntime.GraphClient {
     /// Get the people and applications that take part in a call.
     ///
     /// `GET /communications/calls/{id}/participants`
-    /// `GET /app/calls/{id}/participants`
+    /// `GET /app/calls/{id}/participants` (deprecated)
     /// Documented success status: 200.
     /// Documented at docs/api/call-list-participants.md:7.
     ///
@@ -131,7 +131,7 @@ extension APIDocRuntime.GraphClient {
     /// `.items` yields the items of every page.
     ///
     /// `GET /communications/calls/{id}/participants`
-    /// `GET /app/calls/{id}/participants`
+    /// `GET /app/calls/{id}/participants` (deprecated)
     /// Documented at docs/api/call-list-participants.md:7.
     ///
     /// - Parameters:
@@ -175,6 +175,7 @@ public enum ListParticipantsPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}/participants`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

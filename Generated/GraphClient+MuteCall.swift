@@ -19,7 +19,7 @@ extension APIDocRuntime.GraphClient {
     /// Have the bot mute its own audio in a group call.
     ///
     /// `POST /communications/calls/{id}/mute`
-    /// `POST /app/calls/{id}/mute`
+    /// `POST /app/calls/{id}/mute` (deprecated)
     /// Documented success status: 200.
     /// Documented at docs/api/call-mute.md:7.
     public func muteCall(at path: MuteCallPath, _ body: MuteCallRequestBody) async throws -> MuteParticipantOperation {
@@ -35,6 +35,7 @@ public enum MuteCallPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}/mute`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

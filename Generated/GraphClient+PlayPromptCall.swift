@@ -19,7 +19,7 @@ extension APIDocRuntime.GraphClient {
     /// Play one or more audio prompts to the other side of a call.
     ///
     /// `POST /communications/calls/{id}/playPrompt`
-    /// `POST /app/calls/{id}/playPrompt`
+    /// `POST /app/calls/{id}/playPrompt` (deprecated)
     /// Documented success status: 200.
     /// Documented at docs/api/call-playprompt.md:7.
     public func playPromptCall(at path: PlayPromptCallPath, _ body: PlayPromptCallRequestBody) async throws -> PlayPromptOperation {
@@ -35,6 +35,7 @@ public enum PlayPromptCallPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}/playPrompt`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

@@ -19,7 +19,7 @@ extension APIDocRuntime.GraphClient {
     /// Capture a short spoken answer from the caller, typically right after a prompt.
     ///
     /// `POST /communications/calls/{id}/recordResponse`
-    /// `POST /app/calls/{id}/recordResponse`
+    /// `POST /app/calls/{id}/recordResponse` (deprecated)
     /// Documented success status: 200.
     /// Documented at docs/api/call-record.md:7.
     public func recordResponseCall(at path: RecordResponseCallPath, _ body: RecordResponseCallRequestBody) async throws -> RecordOperation {
@@ -35,6 +35,7 @@ public enum RecordResponseCallPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}/recordResponse`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

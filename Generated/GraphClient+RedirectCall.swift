@@ -19,7 +19,7 @@ extension APIDocRuntime.GraphClient {
     /// Forward an incoming call that the bot has not answered to one or more other targets.
     ///
     /// `POST /communications/calls/{id}/redirect`
-    /// `POST /app/calls/{id}/redirect`
+    /// `POST /app/calls/{id}/redirect` (deprecated)
     /// Documented success status: 202.
     /// Documented at docs/api/call-redirect.md:7.
     public func redirectCall(at path: RedirectCallPath, _ body: RedirectCallRequestBody) async throws {
@@ -35,6 +35,7 @@ public enum RedirectCallPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}/redirect`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

@@ -19,7 +19,7 @@ extension APIDocRuntime.GraphClient {
     /// Decline an incoming call on behalf of a bot.
     ///
     /// `POST /communications/calls/{id}/reject`
-    /// `POST /app/calls/{id}/reject`
+    /// `POST /app/calls/{id}/reject` (deprecated)
     /// Documented success status: 202.
     /// Documented at docs/api/call-reject.md:7.
     public func rejectCall(at path: RejectCallPath, _ body: RejectCallRequestBody) async throws {
@@ -35,6 +35,7 @@ public enum RejectCallPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}/reject`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

@@ -19,7 +19,7 @@ extension APIDocRuntime.GraphClient {
     /// Ask to be told about the keypad (DTMF) tones that the caller presses.
     ///
     /// `POST /communications/calls/{id}/subscribeToTone`
-    /// `POST /app/calls/{id}/subscribeToTone`
+    /// `POST /app/calls/{id}/subscribeToTone` (deprecated)
     /// Documented success status: 200.
     /// Documented at docs/api/call-subscribetotone.md:7.
     public func subscribeToToneCall(at path: SubscribeToToneCallPath, _ body: SubscribeToToneCallRequestBody) async throws -> AnyCommsOperation {
@@ -35,6 +35,7 @@ public enum SubscribeToToneCallPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}/subscribeToTone`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

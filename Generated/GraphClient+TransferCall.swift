@@ -19,7 +19,7 @@ extension APIDocRuntime.GraphClient {
     /// Hand an active peer-to-peer call over to another user or number.
     ///
     /// `POST /communications/calls/{id}/transfer`
-    /// `POST /app/calls/{id}/transfer`
+    /// `POST /app/calls/{id}/transfer` (deprecated)
     /// Documented success status: 202.
     /// Documented at docs/api/call-transfer.md:7.
     public func transferCall(at path: TransferCallPath, _ body: TransferCallRequestBody) async throws {
@@ -35,6 +35,7 @@ public enum TransferCallPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}/transfer`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

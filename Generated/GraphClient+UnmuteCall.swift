@@ -19,7 +19,7 @@ extension APIDocRuntime.GraphClient {
     /// Have the bot lift its own server mute in a group call.
     ///
     /// `POST /communications/calls/{id}/unmute`
-    /// `POST /app/calls/{id}/unmute`
+    /// `POST /app/calls/{id}/unmute` (deprecated)
     /// Documented success status: 200.
     /// Documented at docs/api/call-unmute.md:7.
     public func unmuteCall(at path: UnmuteCallPath, _ body: UnmuteCallRequestBody) async throws -> UnmuteParticipantOperation {
@@ -35,6 +35,7 @@ public enum UnmuteCallPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}/unmute`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

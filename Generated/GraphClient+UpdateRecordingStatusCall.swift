@@ -19,7 +19,7 @@ extension APIDocRuntime.GraphClient {
     /// Tell the service whether the application is recording a call.
     ///
     /// `POST /communications/calls/{id}/updateRecordingStatus`
-    /// `POST /app/calls/{id}/updateRecordingStatus`
+    /// `POST /app/calls/{id}/updateRecordingStatus` (deprecated)
     /// Documented success status: 200.
     /// Documented at docs/api/call-updaterecordingstatus.md:7.
     public func updateRecordingStatusCall(at path: UpdateRecordingStatusCallPath, _ body: UpdateRecordingStatusCallRequestBody) async throws -> UpdateRecordingStatusOperation {
@@ -35,6 +35,7 @@ public enum UpdateRecordingStatusCallPath: Swift.Hashable, Swift.Sendable {
     case communications(callId: Swift.String)
 
     /// `/app/calls/{id}/updateRecordingStatus`
+    @available(*, deprecated, message: "The `/app` form of the path is deprecated; new code should use `/communications`.")
     case app(callId: Swift.String)
 
     /// The path, percent-encoded, relative to the client's base URL.

@@ -15,6 +15,8 @@ public struct Page: Sendable {
 
     public var permissions: [Permission] = []
     public var httpRequests: [HTTPRequestLine] = []
+    /// The notes of the HTTP request section that call the paths under a prefix deprecated.
+    public var pathDeprecations: [PathDeprecation] = []
     public var requestHeaders: [HeaderRow] = []
     public var requestBody: RequestBodyInfo = .unspecified
     public var response: ResponseInfo?
@@ -199,6 +201,26 @@ public struct Example: Hashable, Sendable {
     public var requestIndex: Int?
 }
 
+/// A note of the HTTP request section that calls the paths under `prefix` deprecated: a
+/// sentence with the word "deprecated" and, before that word, a code span that starts with `/`
+/// (`The `/app` path is deprecated.`); code spans after the word (`use `/communications``) are
+/// what to use instead, not deprecated.
+public struct PathDeprecation: Hashable, Sendable {
+    /// The deprecated prefix as the code span writes it, without a trailing `/`: `/app`.
+    public var prefix: String
+    /// The paragraph's text, without a leading `Note:`.
+    public var note: String
+    public var location: SourceLocation
+
+    /// Whether `path` is the prefix or lies under it (whole segments, letter case ignored).
+    public func covers(_ path: String) -> Bool {
+        let count = prefix.utf8.count
+        guard path.utf8.count >= count, path.utf8.prefix(count).elementsEqual(prefix.utf8, by: { $0.asciiLowercased == $1.asciiLowercased }) else { return false }
+        let rest = path.utf8.dropFirst(count)
+        return rest.isEmpty || rest.first == UInt8(ascii: "/")
+    }
+}
+
 /// One `METHOD path` line of the HTTP request section.
 public struct HTTPRequestLine: Hashable, Sendable {
     public var method: String
@@ -207,6 +229,9 @@ public struct HTTPRequestLine: Hashable, Sendable {
     /// The query template after `?`, if any, as written.
     public var query: String?
     public var location: SourceLocation
+    /// What the page says when it calls this path deprecated (`The `/app` path is deprecated.
+    /// Going forward, use the `/communications` path.`), nil when it does not.
+    public var deprecation: String? = nil
 
     /// Whether the last segment of the path (trailing slashes ignored) is `name` (lower-case
     /// ASCII), without regard to case. On the bytes, from the end: nothing is copied.

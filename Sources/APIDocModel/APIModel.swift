@@ -200,11 +200,15 @@ public struct OperationPath: Codable, Hashable, Sendable {
     public var parameters: [PathParameter]
     /// The documented query template, e.g. `$filter={property} eq '{value}'`.
     public var query: String?
+    /// The page's note when it calls this path deprecated; the generated code marks it
+    /// `@available(*, deprecated, message:)`.
+    public var deprecation: String?
 
-    public init(template: String, parameters: [PathParameter], query: String? = nil) {
+    public init(template: String, parameters: [PathParameter], query: String? = nil, deprecation: String? = nil) {
         self.template = template
         self.parameters = parameters
         self.query = query
+        self.deprecation = deprecation
     }
 }
 

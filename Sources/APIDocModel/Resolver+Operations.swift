@@ -176,6 +176,7 @@ extension Resolver {
         var paths: [OperationPath] = []
         for line in lines where !paths.contains(where: { $0.template == line.path }) {
             var path = operationPaths[PathKey(template: line.path, query: line.query)] ?? Naming.operationPath(line.path, query: line.query)
+            path.deprecation = line.deprecation
             for index in path.parameters.indices {
                 guard let argument = path.parameters[index].argument,
                       let row = page.functionParameters.first(where: { $0.name.lowercased() == argument.lowercased() }) else { continue }

@@ -12,7 +12,8 @@ import APIDocModel
 /// `CollectionPages` sequence that fetches the first page and follows `@odata.nextLink`. Raw bytes (`$value`,
 /// `content`, streams) are `Data`; a `$ref` body or item is an `ODataReference`; function
 /// arguments in the path are typed from the Function parameters table and written as OData
-/// literals.
+/// literals. A path the page calls deprecated is `@available(*, deprecated, message:)` with the
+/// page's note, and the method without `at:` takes the first path that is not.
 struct OperationTranslator {
     let context: EmitterContext
 
@@ -317,7 +318,7 @@ struct OperationTranslator {
             returnNotes += ["", "Returns the first page; `\(SwiftNames.bare(pagesFunction))` follows `@odata.nextLink` through all of them."]
         }
         var doc = summary
-        for path in operation.paths { doc.append("`\(operation.method) \(SwiftNames.docText(path))`") }
+        for path in operation.pathDetails { doc.append(pathDocLine(operation.method, path)) }
         if let status = operation.response?.status { doc.append("Documented success status: \(status).") }
         doc.append("Documented at \(operation.source).")
         doc += returnNotes
@@ -349,15 +350,16 @@ struct OperationTranslator {
             let named = namedParameters[0]
             let parameters = named.map { "\($0.swiftName): \(pathValue($0.parameter).swiftType)" } + extraDeclarations
             let expression = pathExpression(path, named)
+            let attributes = deprecationAttributes(path)
             var methods: [SwiftDecl] = [.function(
                 doc: doc + parameterDocs(named),
                 signature: signature("\(context.access) func \(functionName)", parameters, " async throws\(returnClause)"),
-                body: requestStatements(pathExpression: expression) + [sendStatement()])]
+                body: requestStatements(pathExpression: expression) + [sendStatement()], attributes: attributes)]
             if let pagesFunction {
                 methods.append(.function(
                     doc: pagesDocLines(functionName: functionName, operation: operation) + parameterDocs(named),
                     signature: signature("\(context.access) func \(pagesFunction)", parameters, pagesTail),
-                    body: requestStatements(pathExpression: expression) + [pagesStatement]))
+                    body: requestStatements(pathExpression: expression) + [pagesStatement], attributes: attributes))
             }
             return Rendered(methods: methods, pathEnum: nil)
         }
@@ -369,7 +371,8 @@ struct OperationTranslator {
         var renderCases: [SwiftStmt] = []
         for ((path, parameters), caseName) in zip(zip(operation.pathDetails, namedParameters), cases) {
             let payload = parameters.isEmpty ? nil : parameters.map { "\(SwiftNames.label($0.swiftName)): \(pathValue($0.parameter).swiftType)" }.joined(separator: ", ")
-            enumMembers.append(.enumCase(doc: ["`\(SwiftNames.docText(path.template))`"], name: caseName, rawValue: nil, payload: payload))
+            enumMembers.append(.enumCase(doc: ["`\(SwiftNames.docText(path.template))`"], name: caseName, rawValue: nil, payload: payload,
+                                         attributes: deprecationAttributes(path)))
             let bindings = parameters.isEmpty ? "" : "(" + parameters.map { "let \($0.swiftName)" }.joined(separator: ", ") + ")"
             renderCases.append(.caseLabel("case .\(caseName)\(bindings):", body: [.line("return \(pathExpression(path, parameters))")]))
         }
@@ -379,20 +382,25 @@ struct OperationTranslator {
         let pathEnum = SwiftDecl.enumDecl(name: enumName, conformances: ["Swift.Hashable", "Swift.Sendable"],
                                           doc: ["The documented paths of `\(SwiftNames.bare(functionName))`."], members: enumMembers)
         let generalParameters = ["at path: \(enumName)"] + extraDeclarations
-        let first = operation.pathDetails[0]
-        let firstParameters = namedParameters[0]
+        // The method without `at:` takes the first path the page does not call deprecated; when
+        // it calls them all deprecated, the first path, and the method is deprecated with it.
+        let preferred = operation.pathDetails.firstIndex { $0.deprecation == nil } ?? 0
+        let first = operation.pathDetails[preferred]
+        let firstParameters = namedParameters[preferred]
+        let firstAttributes = deprecationAttributes(first)
         let convenienceParameters = firstParameters.map { "\($0.swiftName): \(pathValue($0.parameter).swiftType)" } + extraDeclarations
         let arguments = firstParameters.map { "\(SwiftNames.argumentLabel($0.swiftName)): \($0.swiftName)" }.joined(separator: ", ")
-        let firstCase = firstParameters.isEmpty ? ".\(cases[0])" : ".\(cases[0])(\(arguments))"
+        let firstCase = firstParameters.isEmpty ? ".\(cases[preferred])" : ".\(cases[preferred])(\(arguments))"
         let forwarded = ["at: \(firstCase)"] + forwards
+        let which = preferred == 0 ? "the first documented path" : "the first documented path that is not deprecated"
         let convenienceDoc = summary
-            + Docs.wrap("`\(operation.method) \(SwiftNames.docText(first.template))`, the first documented path; `\(SwiftNames.bare(functionName))(at:)` takes any of them.")
+            + Docs.wrap("`\(operation.method) \(SwiftNames.docText(first.template))`, \(which); `\(SwiftNames.bare(functionName))(at:)` takes any of them.")
             + returnNotes
         var methods: [SwiftDecl] = [
             .function(
                 doc: convenienceDoc + parameterDocs(firstParameters),
                 signature: signature("\(context.access) func \(functionName)", convenienceParameters, " async throws\(returnClause)"),
-                body: [.line(call("\(returnType == nil ? "" : "return ")try await self.\(functionName)(", forwarded))]),
+                body: [.line(call("\(returnType == nil ? "" : "return ")try await self.\(functionName)(", forwarded))], attributes: firstAttributes),
             .function(
                 doc: doc + parameterDocs(nil),
                 signature: signature("\(context.access) func \(functionName)", generalParameters, " async throws\(returnClause)"),
@@ -400,10 +408,10 @@ struct OperationTranslator {
         ]
         if let pagesFunction {
             methods.append(.function(
-                doc: ["`\(operation.method) \(SwiftNames.docText(first.template))`: \(SwiftNames.bare(pagesFunction))(at:) with the first documented path."]
+                doc: ["`\(operation.method) \(SwiftNames.docText(first.template))`: \(SwiftNames.bare(pagesFunction))(at:) with \(which)."]
                     + parameterDocs(firstParameters),
                 signature: signature("\(context.access) func \(pagesFunction)", convenienceParameters, pagesTail),
-                body: [.line(call("return \(buildThrows ? "try " : "")self.\(pagesFunction)(", forwarded))]))
+                body: [.line(call("return \(buildThrows ? "try " : "")self.\(pagesFunction)(", forwarded))], attributes: firstAttributes))
             methods.append(.function(
                 doc: pagesDocLines(functionName: functionName, operation: operation) + parameterDocs(nil),
                 signature: signature("\(context.access) func \(pagesFunction)", generalParameters, pagesTail),
@@ -421,9 +429,21 @@ struct OperationTranslator {
             "`.items` yields the items of every page.",
         ]
         lines.append("")
-        for path in operation.paths { lines.append("`\(operation.method) \(SwiftNames.docText(path))`") }
+        for path in operation.pathDetails { lines.append(pathDocLine(operation.method, path)) }
         lines.append("Documented at \(operation.source).")
         return lines
+    }
+
+    /// `` `POST /calls/{id}/answer` ``, with `(deprecated)` after a path the page calls deprecated.
+    func pathDocLine(_ method: String, _ path: OperationPath) -> String {
+        "`\(method) \(SwiftNames.docText(path.template))`" + (path.deprecation == nil ? "" : " (deprecated)")
+    }
+
+    /// `@available(*, deprecated, message: "<the page's note>")` for a path the page calls
+    /// deprecated: a use of it warns, as the page does.
+    func deprecationAttributes(_ path: OperationPath) -> [String] {
+        guard let note = path.deprecation else { return [] }
+        return ["@available(*, deprecated, message: \(SwiftNames.literal(note)))"]
     }
 
     func pathParameterDocs(_ parameters: [(parameter: PathParameter, swiftName: String)]) -> [String] {

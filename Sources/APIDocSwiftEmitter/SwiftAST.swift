@@ -8,10 +8,12 @@ public indirect enum SwiftDecl: Hashable, Sendable {
     case variable(doc: [String], modifiers: String, name: String, type: String, value: String?)
     /// A computed property with a getter body (and an optional setter body).
     case computed(doc: [String], modifiers: String, name: String, type: String, getter: [SwiftStmt], setter: [SwiftStmt]?)
-    /// `case name`, `case name = "raw"`, `case name(Payload)`.
-    case enumCase(doc: [String], name: String, rawValue: String?, payload: String?)
-    /// A function or initializer: `signature` is everything before the body (`public init(from decoder: any Swift.Decoder) throws`).
-    case function(doc: [String], signature: String, body: [SwiftStmt])
+    /// `case name`, `case name = "raw"`, `case name(Payload)`; `attributes` are written on lines
+    /// of their own before it (`@available(*, deprecated, message: "...")`).
+    case enumCase(doc: [String], name: String, rawValue: String?, payload: String?, attributes: [String] = [])
+    /// A function or initializer: `signature` is everything before the body (`public init(from
+    /// decoder: any Swift.Decoder) throws`); `attributes` are written on lines of their own before it.
+    case function(doc: [String], signature: String, body: [SwiftStmt], attributes: [String] = [])
     /// A Codable struct of optional properties, laid out by the renderer with its memberwise
     /// initializer, CodingKeys, known keys, `init(from:)` and `encode(to:)` (see `CodableStruct`).
     case codableStruct(CodableStruct)

@@ -135,12 +135,14 @@ public enum SwiftRenderer {
                 statements(getter, indent: indent + 1, into: &out)
             }
             out.line(indent, "}")
-        case .enumCase(let docLines, let name, let rawValue, let payload):
+        case .enumCase(let docLines, let name, let rawValue, let payload, let attributes):
             doc(docLines, indent: indent, into: &out)
+            for attribute in attributes { out.line(indent, attribute) }
             out.line(indent, "case ", name, payload == nil ? "" : "(", payload ?? "", payload == nil ? "" : ")",
                      rawValue == nil ? "" : " = ", rawValue ?? "")
-        case .function(let docLines, let signature, let body):
+        case .function(let docLines, let signature, let body, let attributes):
             doc(docLines, indent: indent, into: &out)
+            for attribute in attributes { out.line(indent, attribute) }
             out.line(indent, signature, " {")
             statements(body, indent: indent + 1, into: &out)
             out.line(indent, "}")
@@ -249,7 +251,7 @@ public enum SwiftRenderer {
 
     static func isCompact(_ decl: SwiftDecl) -> Bool {
         switch decl {
-        case .enumCase(let doc, _, _, _): return doc.isEmpty
+        case .enumCase(let doc, _, _, _, let attributes): return doc.isEmpty && attributes.isEmpty
         case .variable(let doc, _, _, _, _): return doc.isEmpty
         default: return false
         }

@@ -139,6 +139,26 @@ struct CompileTests {
         #expect(result.status == 0, "swiftc failed:\n\(result.output)\n\(emitted(model)["GraphClient+Default.swift"] ?? "")")
     }
 
+    /// Paths the docs call deprecated are marked so, and the code that uses them itself (the
+    /// `rendered` switch, the method without `at:` when every path is deprecated, a collection's
+    /// pages methods) compiles without a warning.
+    @Test func deprecatedPathsCompileWithoutWarnings() throws {
+        func path(_ template: String, _ deprecated: Bool) -> OperationPath {
+            OperationPath(template: template, parameters: [parameter("id", "callId")], deprecation: deprecated ? "Use `/communications`; \"/app\" is deprecated." : nil)
+        }
+        let collection = ResponseSpec(status: 200, type: "Edm.String", collection: true)
+        let model = APIModel(types: [], operations: [
+            operation("getCall", "GET", [path("/app/calls/{id}", true), path("/communications/calls/{id}", false)], response: collection),
+            operation("deleteCall", "DELETE", [path("/app/calls/{id}", true), path("/app/v2/calls/{id}", true)],
+                      response: ResponseSpec(status: 204, type: nil, collection: false)),
+            operation("listParticipants", "GET", [path("/app/calls/{id}/participants", true)], response: collection),
+        ])
+        let files = emitted(model)
+        #expect(files.values.joined().components(separatedBy: "@available(*, deprecated").count - 1 == 6)
+        let result = try #require(try Self.typeCheck(model))
+        #expect(result.status == 0, "swiftc failed:\n\(result.output)")
+    }
+
     /// Method bodies call the client's `send(...)`; a path parameter named `send` must not shadow it.
     @Test func pathParameterNamedSend() throws {
         let model = APIModel(types: [], operations: [
