@@ -18,10 +18,25 @@ public enum HTTPRequestParser {
         guard let first = rest.first, first == " " || first == "\t" || first == "/" else { return nil }
         rest = rest.trimmingSpacesSubstring()
         guard !rest.isEmpty else { return nil }
-        var (path, query) = splitPathAndQuery(String(rest))
-        path = stripHost(path)
-        if !path.hasPrefix("/") { path = "/" + path }
-        return HTTPRequestLine(method: method, path: path, query: query, location: location)
+        let (path, query) = splitPathAndQuery(String(rest))
+        return HTTPRequestLine(method: method, path: normalizedPath(path), query: query, location: location)
+    }
+
+    /// A path cut from its query as a method line's path is normalised: host and version
+    /// removed, a leading `/`.
+    static func normalizedPath(_ path: String) -> String {
+        let stripped = stripHost(path)
+        return stripped.hasPrefix("/") ? stripped : "/" + stripped
+    }
+
+    /// The path a code span of prose names, normalised as method lines are (`POST /app/calls`,
+    /// `https://graph.microsoft.com/beta/app`, `/app/calls/<id>`); nil when the span is no path:
+    /// it must be a method line, start with `/`, or be a URL, with no space in the path.
+    public static func path(inCodeSpan code: String) -> String? {
+        let text = Substring(code).trimmingSpacesSubstring()
+        if let line = parseLine(text, location: SourceLocation(line: 1, column: 1)) { return line.path }
+        guard text.hasPrefix("/") || text.utf8Contains("://"), !text.utf8Contains(" ") else { return nil }
+        return normalizedPath(splitPathAndQuery(String(text)).0)
     }
 
     /// Cuts the path at the first space outside braces (prose after it is dropped) and the query

@@ -102,7 +102,7 @@ public enum PageExtractor {
             for table in section.tables { if let p = TableReaders.permissions(table) { page.permissions.append(contentsOf: p) } }
         } else if topic.utf8Contains("http request") || section.title.containsIgnoringCase("http request") {
             page.httpRequests.append(contentsOf: methodLines(section))
-            page.pathDeprecations.append(contentsOf: pathDeprecations(section))
+            page.pathDeprecations.append(contentsOf: DeprecationReader.read(section, diagnostics: &diagnostics))
             for table in section.tables where section.title.containsIgnoringCase("parameter") {
                 if let rows = TableReaders.properties(table, navigation: false, diagnostics: &diagnostics) {
                     page.queryParameters.append(contentsOf: rows)
@@ -252,67 +252,6 @@ public enum PageExtractor {
                                 "page has \(page.httpRequests.count) request lines; only the first \(maximumRequestLines) are read")
             page.httpRequests.removeLast(page.httpRequests.count - maximumRequestLines)
         }
-    }
-
-    /// The notes of an HTTP request section that call paths deprecated (see `PathDeprecation`).
-    static func pathDeprecations(_ section: Section) -> [PathDeprecation] {
-        var result: [PathDeprecation] = []
-        for paragraph in section.paragraphs where paragraph.inlines.plainText.containsIgnoringCase("deprecated") {
-            let prefixes = deprecatedPrefixes(paragraph.inlines)
-            guard !prefixes.isEmpty else { continue }
-            var note = Substring(paragraph.inlines.docText.trimmingSpaces())
-            if note.hasPrefixIgnoringCase("note:") { note = note.dropFirst("note:".count) }
-            let text = String(note).trimmingSpaces()
-            for prefix in prefixes { result.append(PathDeprecation(prefix: prefix, note: text, location: paragraph.location)) }
-        }
-        return result
-    }
-
-    /// The code spans that start with `/` and stand before the word "deprecated" in its sentence
-    /// (sentences end at `.`, `;` or `!` followed by a space or the end of a text), without a
-    /// trailing `/`.
-    static func deprecatedPrefixes(_ inlines: [Inline]) -> [String] {
-        var candidates: [String] = []
-        var found: [String] = []
-        for inline in DescriptionReader.flattenKeepingLinks(inlines) {
-            switch inline {
-            case .code(let code):
-                var prefix = Substring(code.trimmingSpaces())
-                while prefix.utf8.count > 1, prefix.utf8.last == UInt8(ascii: "/") { prefix = prefix.dropLast() }
-                if prefix.utf8.first == UInt8(ascii: "/"), !prefix.utf8Contains(" ") { candidates.append(String(prefix)) }
-            case .text(let text):
-                for (index, sentence) in sentencePieces(text).enumerated() {
-                    if index > 0 { candidates.removeAll() }
-                    if sentence.containsIgnoringCase("deprecated") {
-                        found += candidates.filter { !found.contains($0) }
-                        candidates.removeAll()
-                    }
-                }
-            default:
-                break
-            }
-        }
-        return found
-    }
-
-    /// A text cut after each `.`, `;` or `!` that a space or the text's end follows.
-    static func sentencePieces(_ text: String) -> [Substring] {
-        var pieces: [Substring] = []
-        var start = text.startIndex
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            let next = utf8.index(after: index)
-            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "!"),
-               next == utf8.endIndex || utf8[next] == UInt8(ascii: " ") {
-                pieces.append(text[start..<next])
-                start = next
-            }
-            index = next
-        }
-        pieces.append(text[start...])
-        return pieces
     }
 
     /// Marks the request lines that a deprecation note covers; a note that covers none is

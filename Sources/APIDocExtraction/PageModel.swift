@@ -201,12 +201,10 @@ public struct Example: Hashable, Sendable {
     public var requestIndex: Int?
 }
 
-/// A note of the HTTP request section that calls the paths under `prefix` deprecated: a
-/// sentence with the word "deprecated" and, before that word, a code span that starts with `/`
-/// (`The `/app` path is deprecated.`); code spans after the word (`use `/communications``) are
-/// what to use instead, not deprecated.
+/// A note of the HTTP request section that calls the paths under `prefix` deprecated
+/// (``The `/app` path is deprecated.``), as `DeprecationReader` reads it.
 public struct PathDeprecation: Hashable, Sendable {
-    /// The deprecated prefix as the code span writes it, without a trailing `/`: `/app`.
+    /// The deprecated prefix, normalised as request paths are, without a trailing `/`: `/app`.
     public var prefix: String
     /// The paragraph's text, without a leading `Note:`.
     public var note: String
@@ -229,8 +227,8 @@ public struct HTTPRequestLine: Hashable, Sendable {
     /// The query template after `?`, if any, as written.
     public var query: String?
     public var location: SourceLocation
-    /// What the page says when it calls this path deprecated (`The `/app` path is deprecated.
-    /// Going forward, use the `/communications` path.`), nil when it does not.
+    /// What the page says when it calls this path deprecated (``The `/app` path is deprecated.
+    /// Going forward, use the `/communications` path.``), nil when it does not.
     public var deprecation: String? = nil
 
     /// Whether the last segment of the path (trailing slashes ignored) is `name` (lower-case

@@ -43,21 +43,52 @@ struct PathDeprecationTests {
         #expect(page.pathDeprecations.map(\.prefix) == ["/APP"])
     }
 
+    /// The path each wording names: the span right after the word, else the nearest before it.
+    @Test func whichSpanTheWordNames() {
+        let cases: [(note: String, deprecated: [String])] = [
+            ("Use `/communications` instead of the deprecated `/app` path.", ["/app"]),
+            ("Both `/app` and `/communications` work, but `/app` is deprecated.", ["/app"]),
+            ("`/app` is deprecated, use `/communications` instead.", ["/app"]),
+            ("Deprecated: `/app`.", ["/app"]),
+            ("The deprecated form of the path `/app` still answers.", ["/app"]),
+            // Normalised as method lines are: a method line, a URL with a version, a link's span.
+            ("`POST /app/calls/{id}/answer` is deprecated.", ["/app/calls/{id}/answer"]),
+            ("The `https://graph.microsoft.com/beta/app/` URL is deprecated.", ["/app"]),
+            ("[`/app`](https://example.com/app) is *deprecated*.", ["/app"]),
+        ]
+        for (note, deprecated) in cases {
+            let page = page(Self.fence + "\n\n" + note)
+            #expect(page.pathDeprecations.map(\.prefix) == deprecated, "\(note)")
+            #expect(page.diagnostics.isEmpty, "\(note): \(page.diagnostics.map(\.message))")
+        }
+    }
+
     @Test func aSentenceWithoutTheWordOrWithoutAPathSpanMarksNothing() {
-        for note in ["The `/app` path still works.", "This API is deprecated.", "Deprecated: `/app`.", "The `app` form is deprecated."] {
+        for note in ["The `/app` path still works.", "This API is deprecated.", "The `app` form is deprecated.",
+                     "The `/communications` path is not deprecated.", "`/app` is no longer deprecated.", "The `/app` path was undeprecated."] {
             let page = page(Self.fence + "\n\n" + note)
             #expect(page.httpRequests.allSatisfy { $0.deprecation == nil }, "\(note)")
             #expect(page.pathDeprecations.isEmpty, "\(note)")
+            #expect(page.diagnostics.isEmpty, "\(note): \(page.diagnostics.map(\.message))")
         }
     }
 
     @Test func aNoteThatCoversNoPathIsReported() {
-        let page = page(Self.fence + "\n\nThe `/beta/app` form is deprecated.")
+        let page = page(Self.fence + "\n\nThe `/teams` form is deprecated.")
         #expect(page.httpRequests.allSatisfy { $0.deprecation == nil })
         let diagnostic = page.diagnostics.first { $0.rule == "deprecated-path" }
         #expect(diagnostic?.severity == .warning)
         #expect(diagnostic?.location == at(11, 1))
-        #expect(diagnostic?.message == "the note calls the paths under '/beta/app' deprecated, but no request path of the page starts with it")
+        #expect(diagnostic?.message == "the note calls the paths under '/teams' deprecated, but no request path of the page starts with it")
+    }
+
+    /// A use of the word that names no span, in a paragraph with path spans, is reported: a
+    /// wording this reading does not understand is not passed over in silence.
+    @Test func aWordThatNamesNoSpanIsReported() {
+        let page = page(Self.fence + "\n\nDeprecated since 2020. Use `/communications`.")
+        #expect(page.pathDeprecations.isEmpty)
+        #expect(page.diagnostics.map(\.rule) == ["deprecated-path"])
+        #expect(page.diagnostics.first?.message.hasPrefix("the note says 'deprecated' but names no path") == true)
     }
 
     @Test func coversWholeSegmentsIgnoringCase() {

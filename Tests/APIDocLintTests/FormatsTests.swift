@@ -1,8 +1,9 @@
 @testable import APIDocLint
 import Testing
 
-/// The cases where the linter once accepted values that the runtime rejects, and the values next
-/// to them that both accept.
+/// Values at the edges of each format, some of which the runtime rejects (13 fractional digits,
+/// no seconds, a lower-case `t` or `z`, dates and times out of range), and the values next to
+/// them that it accepts.
 @Suite("Formats of OData primitive strings")
 struct FormatsTests {
     @Test(arguments: [
