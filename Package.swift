@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "APIDocExtraction", dependencies: ["APIDocMarkdown", "APIDocJSON"]),
         .target(name: "APIDocModel", dependencies: ["APIDocExtraction"]),
         .target(name: "APIDocSwiftEmitter", dependencies: ["APIDocModel", "APIDocMarkdown"]),
-        .target(name: "APIDocLint", dependencies: ["APIDocModel"]),
+        .target(name: "APIDocLint", dependencies: ["APIDocModel", "APIDocLiterals"]),
         .target(name: "CFileSwap"),
         .target(name: "APIDocGeneratorCore", dependencies: ["APIDocModel", "APIDocSwiftEmitter", "APIDocLint", "CFileSwap"]),
         .target(
@@ -62,7 +62,10 @@ let package = Package(
             name: "apidocgen-mock",
             dependencies: ["APIDocMock", "APIDocCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .target(name: "APIDocRuntime"),
+        // The text of OData's date, time, duration and GUID literals, read alike by the runtime and
+        // the linter (no Foundation).
+        .target(name: "APIDocLiterals"),
+        .target(name: "APIDocRuntime", dependencies: ["APIDocLiterals"]),
         .target(
             name: "APIDocAsyncHTTPClient",
             dependencies: ["APIDocRuntime", .product(name: "AsyncHTTPClient", package: "async-http-client")]
@@ -78,13 +81,15 @@ let package = Package(
         ),
         .plugin(name: "APIDocGenBuildPlugin", capability: .buildTool(), dependencies: ["apidocgen"]),
 
+        // What several test targets share: the runtime's sources for swiftc.
+        .target(name: "APIDocTestSupport", path: "Tests/APIDocTestSupport"),
         .testTarget(name: "APIDocMarkdownTests", dependencies: ["APIDocMarkdown"]),
         .testTarget(name: "APIDocJSONTests", dependencies: ["APIDocJSON"]),
         .testTarget(name: "APIDocExtractionTests", dependencies: ["APIDocExtraction"]),
         .testTarget(name: "APIDocModelTests", dependencies: ["APIDocModel"]),
-        .testTarget(name: "APIDocLintTests", dependencies: ["APIDocLint", "APIDocGeneratorCore", "APIDocRuntime"], exclude: ["Fixtures"]),
-        .testTarget(name: "APIDocSwiftEmitterTests", dependencies: ["APIDocSwiftEmitter"]),
-        .testTarget(name: "APIDocGeneratorCoreTests", dependencies: ["APIDocGeneratorCore"]),
+        .testTarget(name: "APIDocLintTests", dependencies: ["APIDocTestSupport", "APIDocLint", "APIDocGeneratorCore", "APIDocRuntime"], exclude: ["Fixtures"]),
+        .testTarget(name: "APIDocSwiftEmitterTests", dependencies: ["APIDocTestSupport", "APIDocSwiftEmitter"]),
+        .testTarget(name: "APIDocGeneratorCoreTests", dependencies: ["APIDocTestSupport", "APIDocGeneratorCore"]),
         .testTarget(name: "APIDocCLITests", dependencies: ["APIDocCLI", "APIDocExtraction", "APIDocMarkdown"]),
         .testTarget(
             name: "APIDocRuntimeTests",
@@ -94,7 +99,7 @@ let package = Package(
             name: "APIDocAsyncHTTPClientTests",
             dependencies: ["APIDocAsyncHTTPClient", "APIDocRuntime", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
-        .testTarget(name: "APIDocRobustnessTests", dependencies: ["APIDocGeneratorCore", "APIDocLint"], exclude: ["Fixtures"]),
+        .testTarget(name: "APIDocRobustnessTests", dependencies: ["APIDocTestSupport", "APIDocGeneratorCore", "APIDocLint"], exclude: ["Fixtures"]),
         .testTarget(
             name: "APIDocMockTests",
             dependencies: ["APIDocMock", "APIDocGeneratorCore", "APIDocExtraction", "APIDocJSON", "APIDocModel", "GraphAPI", "APIDocRuntime"]

@@ -12,7 +12,8 @@ generated="$(cd "$1" && pwd)"
 work="${2:-$(mktemp -d)}"
 mkdir -p "$work/Sources"
 examples="${3:-}"
-rm -rf "$work/Sources/APIDocRuntime" "$work/Sources/GraphAPI" "$work/Sources/ExampleCheck"
+rm -rf "$work/Sources/APIDocLiterals" "$work/Sources/APIDocRuntime" "$work/Sources/GraphAPI" "$work/Sources/ExampleCheck"
+ln -s "$here/Sources/APIDocLiterals" "$work/Sources/APIDocLiterals"
 ln -s "$here/Sources/APIDocRuntime" "$work/Sources/APIDocRuntime"
 ln -s "$generated" "$work/Sources/GraphAPI"
 ln -s "$here/scripts/ExampleCheck" "$work/Sources/ExampleCheck"
@@ -22,7 +23,8 @@ import PackageDescription
 let package = Package(
     name: "GeneratedCheck",
     targets: [
-        .target(name: "APIDocRuntime"),
+        .target(name: "APIDocLiterals"),
+        .target(name: "APIDocRuntime", dependencies: ["APIDocLiterals"]),
         .target(name: "GraphAPI", dependencies: ["APIDocRuntime"]),
         .executableTarget(name: "ExampleCheck", dependencies: ["GraphAPI", "APIDocRuntime"]),
     ],

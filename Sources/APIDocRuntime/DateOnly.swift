@@ -1,3 +1,8 @@
+// The package builds the literals' grammar as a module of its own; a build that compiles the
+// runtime's sources and the grammar's as one module (as tests do with swiftc) has it within.
+#if canImport(APIDocLiterals)
+import APIDocLiterals
+#endif
 import Foundation
 
 /// An OData `Edm.Date`: a calendar date without time or time zone, such as `2021-07-16`.
@@ -17,12 +22,7 @@ public struct DateOnly: Codable, Hashable, Sendable, CustomStringConvertible {
 
     /// Parses and validates `rawValue`; `nil` when it is not a valid `yyyy-MM-dd` date.
     public init?(rawValue: String) {
-        var scanner = LexicalScanner(rawValue)
-        guard let year = scanner.fixedDigits(4), scanner.consume(UInt8(ascii: "-")),
-            let month = scanner.fixedDigits(2), scanner.consume(UInt8(ascii: "-")),
-            let day = scanner.fixedDigits(2), scanner.isAtEnd,
-            CivilCalendar.isValidDate(year: year, month: month, day: day)
-        else { return nil }
+        guard let (year, month, day) = ODataLiteral.date(rawValue) else { return nil }
         self.rawValue = rawValue
         self.year = year
         self.month = month

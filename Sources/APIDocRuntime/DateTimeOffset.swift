@@ -1,3 +1,8 @@
+// The package builds the literals' grammar as a module of its own; a build that compiles the
+// runtime's sources and the grammar's as one module (as tests do with swiftc) has it within.
+#if canImport(APIDocLiterals)
+import APIDocLiterals
+#endif
 import Foundation
 
 /// An OData `Edm.DateTimeOffset`: a date and time with a UTC offset, such as
@@ -31,46 +36,16 @@ public struct DateTimeOffset: Codable, Hashable, Sendable, CustomStringConvertib
 
     /// Parses and validates `rawValue`; `nil` when it is not a valid `Edm.DateTimeOffset`.
     public init?(rawValue: String) {
-        var scanner = LexicalScanner(rawValue)
-        guard let year = scanner.fixedDigits(4), scanner.consume(UInt8(ascii: "-")),
-            let month = scanner.fixedDigits(2), scanner.consume(UInt8(ascii: "-")),
-            let day = scanner.fixedDigits(2), scanner.consume(UInt8(ascii: "T")),
-            let hour = scanner.fixedDigits(2), scanner.consume(UInt8(ascii: ":")),
-            let minute = scanner.fixedDigits(2), scanner.consume(UInt8(ascii: ":")),
-            let second = scanner.fixedDigits(2),
-            let nanosecond = scanner.fractionNanoseconds(maxDigits: 12),
-            CivilCalendar.isValidDate(year: year, month: month, day: day),
-            hour < 24, minute < 60, second < 60
-        else { return nil }
-
-        let offset: Int
-        if scanner.consume(UInt8(ascii: "Z")) {
-            offset = 0
-        } else {
-            let sign: Int
-            if scanner.consume(UInt8(ascii: "+")) {
-                sign = 1
-            } else if scanner.consume(UInt8(ascii: "-")) {
-                sign = -1
-            } else {
-                return nil
-            }
-            guard let offsetHours = scanner.fixedDigits(2), scanner.consume(UInt8(ascii: ":")),
-                let offsetMinutes = scanner.fixedDigits(2), offsetHours < 24, offsetMinutes < 60
-            else { return nil }
-            offset = sign * (offsetHours * 3600 + offsetMinutes * 60)
-        }
-        guard scanner.isAtEnd else { return nil }
-
+        guard let fields = ODataLiteral.dateTimeOffset(rawValue) else { return nil }
         self.rawValue = rawValue
-        self.year = year
-        self.month = month
-        self.day = day
-        self.hour = hour
-        self.minute = minute
-        self.second = second
-        self.nanosecond = nanosecond
-        self.utcOffsetSeconds = offset
+        self.year = fields.year
+        self.month = fields.month
+        self.day = fields.day
+        self.hour = fields.hour
+        self.minute = fields.minute
+        self.second = fields.second
+        self.nanosecond = fields.nanosecond
+        self.utcOffsetSeconds = fields.utcOffsetSeconds
     }
 
     /// Formats `date` in UTC (`Z`), with 7 fractional digits when the date has a fraction of a

@@ -1,3 +1,8 @@
+// The package builds the literals' grammar as a module of its own; a build that compiles the
+// runtime's sources and the grammar's as one module (as tests do with swiftc) has it within.
+#if canImport(APIDocLiterals)
+import APIDocLiterals
+#endif
 import Foundation
 
 /// An OData `Edm.Guid`, such as `8f1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9`.
@@ -14,17 +19,7 @@ public struct GUID: Codable, Hashable, Sendable, CustomStringConvertible {
 
     /// Parses and validates `rawValue`; `nil` when it is not 8-4-4-4-12 hexadecimal digits.
     public init?(rawValue: String) {
-        let bytes = Array(rawValue.utf8)
-        guard bytes.count == 36 else { return nil }
-        for (index, byte) in bytes.enumerated() {
-            if index == 8 || index == 13 || index == 18 || index == 23 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-            } else {
-                let isHex = (48...57).contains(byte) || (65...70).contains(byte) || (97...102).contains(byte)
-                guard isHex else { return nil }
-            }
-        }
-        guard let uuid = UUID(uuidString: rawValue) else { return nil }
+        guard ODataLiteral.isGUID(rawValue), let uuid = UUID(uuidString: rawValue) else { return nil }
         self.rawValue = rawValue
         self.uuid = uuid
     }

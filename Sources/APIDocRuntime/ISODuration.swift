@@ -1,3 +1,8 @@
+// The package builds the literals' grammar as a module of its own; a build that compiles the
+// runtime's sources and the grammar's as one module (as tests do with swiftc) has it within.
+#if canImport(APIDocLiterals)
+import APIDocLiterals
+#endif
 import Foundation
 
 /// An OData `Edm.Duration` in ISO 8601 form, such as `PT1H30M`, `P1DT12H`, `-PT0.5S` or `P2W`.
@@ -28,66 +33,16 @@ public struct ISODuration: Codable, Hashable, Sendable, CustomStringConvertible 
 
     /// Parses and validates `rawValue`; `nil` when it is not a valid ISO 8601 duration.
     public init?(rawValue: String) {
-        var scanner = LexicalScanner(rawValue)
-        let negative = scanner.consume(UInt8(ascii: "-"))
-        guard scanner.consume(UInt8(ascii: "P")) else { return nil }
-
-        var dateValues = [0, 0, 0, 0]  // Y M W D
-        let dateDesignators: [UInt8] = [UInt8(ascii: "Y"), UInt8(ascii: "M"), UInt8(ascii: "W"), UInt8(ascii: "D")]
-        var next = 0
-        var componentCount = 0
-        while let digits = scanner.digitRun() {
-            guard let designator = scanner.peek,
-                let index = dateDesignators[next...].firstIndex(of: designator),
-                let value = Int(digits)
-            else { return nil }
-            _ = scanner.consume(designator)
-            dateValues[index] = value
-            next = index + 1
-            componentCount += 1
-        }
-
-        var timeValues = [0, 0]  // H M
-        var seconds = 0.0
-        if scanner.consume(UInt8(ascii: "T")) {
-            let timeDesignators: [UInt8] = [UInt8(ascii: "H"), UInt8(ascii: "M"), UInt8(ascii: "S")]
-            var nextTime = 0
-            var timeCount = 0
-            while let digits = scanner.digitRun() {
-                var fraction: Substring?
-                if scanner.consume(UInt8(ascii: ".")) {
-                    guard let fractionDigits = scanner.digitRun() else { return nil }
-                    fraction = fractionDigits
-                }
-                guard let designator = scanner.peek,
-                    let index = timeDesignators[nextTime...].firstIndex(of: designator),
-                    fraction == nil || index == 2
-                else { return nil }
-                _ = scanner.consume(designator)
-                if index == 2 {
-                    guard let value = Double(fraction.map { "\(digits).\($0)" } ?? String(digits)) else { return nil }
-                    seconds = value
-                } else {
-                    guard let value = Int(digits) else { return nil }
-                    timeValues[index] = value
-                }
-                nextTime = index + 1
-                timeCount += 1
-            }
-            guard timeCount > 0 else { return nil }
-            componentCount += timeCount
-        }
-        guard componentCount > 0, scanner.isAtEnd else { return nil }
-
+        guard let fields = ODataLiteral.duration(rawValue) else { return nil }
         self.rawValue = rawValue
-        self.isNegative = negative
-        self.years = dateValues[0]
-        self.months = dateValues[1]
-        self.weeks = dateValues[2]
-        self.days = dateValues[3]
-        self.hours = timeValues[0]
-        self.minutes = timeValues[1]
-        self.seconds = seconds
+        self.isNegative = fields.isNegative
+        self.years = fields.years
+        self.months = fields.months
+        self.weeks = fields.weeks
+        self.days = fields.days
+        self.hours = fields.hours
+        self.minutes = fields.minutes
+        self.seconds = fields.seconds
     }
 
     /// Creates a duration of `seconds` seconds, rounded to 100 ns, using days, hours, minutes

@@ -1,3 +1,8 @@
+// The package builds the literals' grammar as a module of its own; a build that compiles the
+// runtime's sources and the grammar's as one module (as tests do with swiftc) has it within.
+#if canImport(APIDocLiterals)
+import APIDocLiterals
+#endif
 import Foundation
 
 /// An OData `Edm.TimeOfDay`: a time without date or time zone, such as `08:30:00` or
@@ -20,13 +25,7 @@ public struct TimeOfDay: Codable, Hashable, Sendable, CustomStringConvertible {
 
     /// Parses and validates `rawValue`; `nil` when it is not a valid `HH:mm:ss[.fffffff]` time.
     public init?(rawValue: String) {
-        var scanner = LexicalScanner(rawValue)
-        guard let hour = scanner.fixedDigits(2), scanner.consume(UInt8(ascii: ":")),
-            let minute = scanner.fixedDigits(2), scanner.consume(UInt8(ascii: ":")),
-            let second = scanner.fixedDigits(2),
-            let nanosecond = scanner.fractionNanoseconds(maxDigits: 12), scanner.isAtEnd,
-            hour < 24, minute < 60, second < 60
-        else { return nil }
+        guard let (hour, minute, second, nanosecond) = ODataLiteral.timeOfDay(rawValue) else { return nil }
         self.rawValue = rawValue
         self.hour = hour
         self.minute = minute

@@ -1,3 +1,4 @@
+import APIDocTestSupport
 import Foundation
 
 /// Paths of the package, found from this file's location.
@@ -6,6 +7,9 @@ enum PackagePaths {
     static let docs = root.appendingPathComponent("docs")
     static let generated = root.appendingPathComponent("Generated")
     static let runtimeSources = root.appendingPathComponent("Sources/APIDocRuntime")
+
+    /// What swiftc needs to compile the runtime as one module (see `RuntimeSources`).
+    static func runtimeSourceArguments() throws -> [String] { try RuntimeSources.arguments(root: root) }
     static let seed = docs.appendingPathComponent("api/application-post-calls.md")
 }
 
@@ -46,8 +50,7 @@ func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int
 /// Returns the compiler's output when it fails, nil when the code compiles cleanly.
 func typeCheck(generatedFolder: URL, scratch: URL) throws -> String? {
     let fm = FileManager.default
-    let runtime = try fm.contentsOfDirectory(atPath: PackagePaths.runtimeSources.path).filter { $0.hasSuffix(".swift") }.sorted()
-        .map { PackagePaths.runtimeSources.appendingPathComponent($0).path }
+    let runtime = try PackagePaths.runtimeSourceArguments()
     let modules = scratch.appendingPathComponent("modules")
     try fm.createDirectory(at: modules, withIntermediateDirectories: true)
     let emit = try run(["swiftc", "-emit-module", "-module-name", "APIDocRuntime", "-swift-version", "6", "-parse-as-library",

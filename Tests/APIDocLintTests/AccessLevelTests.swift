@@ -11,8 +11,7 @@ struct AccessLevelTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("apidocgen-runtime-\(UUID().uuidString)")
         let modules = folder.appendingPathComponent("modules")
         try FileManager.default.createDirectory(at: modules, withIntermediateDirectories: true)
-        let sources = try FileManager.default.contentsOfDirectory(atPath: Paths.runtimeSources.path).filter { $0.hasSuffix(".swift") }.sorted()
-            .map { Paths.runtimeSources.appendingPathComponent($0).path }
+        let sources = try Paths.runtimeSourceArguments()
         let emit = try await run(["swiftc", "-emit-module", "-module-name", "APIDocRuntime", "-swift-version", "6", "-parse-as-library",
                                   "-emit-module-path", modules.appendingPathComponent("APIDocRuntime.swiftmodule").path] + sources)
         guard emit.status == 0 else { throw RuntimeBuildError(message: emit.error + emit.output) }

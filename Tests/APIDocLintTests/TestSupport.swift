@@ -1,6 +1,7 @@
 import APIDocExtraction
 import APIDocGeneratorCore
 import APIDocLint
+import APIDocTestSupport
 import Foundation
 
 /// Paths of the package and of this target's fixtures, found from this file's location.
@@ -10,6 +11,9 @@ enum Paths {
     static let root = tests.deletingLastPathComponent().deletingLastPathComponent()
     static let docs = root.appendingPathComponent("docs")
     static let runtimeSources = root.appendingPathComponent("Sources/APIDocRuntime")
+
+    /// What swiftc needs to compile the runtime as one module (see `RuntimeSources`).
+    static func runtimeSourceArguments() throws -> [String] { try RuntimeSources.arguments(root: root) }
 }
 
 /// Runs a fixture folder (`Fixtures/<name>/api`, `.../resources`) through analysis and lint; the

@@ -1,6 +1,7 @@
 import APIDocExtraction
 import APIDocGeneratorCore
 import APIDocLint
+import APIDocTestSupport
 import Foundation
 
 /// Paths of the package, found from this file's location.
@@ -8,6 +9,9 @@ enum PackagePaths {
     static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let docs = root.appendingPathComponent("docs")
     static let runtimeSources = root.appendingPathComponent("Sources/APIDocRuntime")
+
+    /// What swiftc needs to compile the runtime as one module (see `RuntimeSources`).
+    static func runtimeSourceArguments() throws -> [String] { try RuntimeSources.arguments(root: root) }
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     /// The Graph v1.0 reference, beside the package (`../shared/corpus/graph-v1.0`), when present.
     static let corpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/graph-v1.0")
@@ -147,8 +151,7 @@ enum SwiftTypeChecker {
             let library = folder.appendingPathComponent("lib")
             try FileManager.default.createDirectory(at: modules, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
-            let sources = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.runtimeSources.path).filter { $0.hasSuffix(".swift") }.sorted()
-                .map { PackagePaths.runtimeSources.appendingPathComponent($0).path }
+            let sources = try PackagePaths.runtimeSourceArguments()
             let emit = try run(["swiftc", "-emit-library", "-emit-module", "-module-name", "APIDocRuntime", "-swift-version", "6", "-parse-as-library",
                                 "-emit-module-path", modules.appendingPathComponent("APIDocRuntime.swiftmodule").path,
                                 "-o", library.appendingPathComponent("libAPIDocRuntime.so").path] + sources, in: folder)

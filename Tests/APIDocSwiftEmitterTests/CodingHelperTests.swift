@@ -43,8 +43,7 @@ struct CodingHelperTests {
     /// finds each type ignoring letter case and a leading `#`.
     @Test func emittedCodingAndLookupRunAsBefore() throws {
         let folder = try TemporaryFolder()
-        let runtime = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.runtimeSources.path).filter { $0.hasSuffix(".swift") }.sorted()
-            .map { PackagePaths.runtimeSources.appendingPathComponent($0).path }
+        let runtime = try PackagePaths.runtimeSourceArguments()
         let types = Fixtures.recursiveModel.types + Fixtures.wrapperModel.types + [Fixtures.callState, Fixtures.chatInfo]
         var paths: [String] = []
         for file in SwiftEmitter.render(SwiftEmitter.emit(APIModel(types: types.sorted { $0.name < $1.name }, operations: []))) {

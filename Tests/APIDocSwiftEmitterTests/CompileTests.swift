@@ -76,8 +76,7 @@ struct CompileTests {
     /// Emits the runtime module into `folder`/modules; returns the module folder or records the failure.
     static func emitRuntime(into folder: TemporaryFolder) throws -> URL? {
         let fm = FileManager.default
-        let runtime = try fm.contentsOfDirectory(atPath: PackagePaths.runtimeSources.path).filter { $0.hasSuffix(".swift") }.sorted()
-            .map { PackagePaths.runtimeSources.appendingPathComponent($0).path }
+        let runtime = try PackagePaths.runtimeSourceArguments()
         let modules = folder.url.appendingPathComponent("modules")
         try fm.createDirectory(at: modules, withIntermediateDirectories: true)
         let emit = try run(["swiftc", "-emit-module", "-module-name", "APIDocRuntime", "-swift-version", "6", "-parse-as-library",

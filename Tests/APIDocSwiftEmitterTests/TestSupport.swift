@@ -1,5 +1,6 @@
 import APIDocModel
 import APIDocSwiftEmitter
+import APIDocTestSupport
 import Foundation
 import Testing
 
@@ -75,6 +76,9 @@ func expectText(_ actual: String, _ expected: String, sourceLocation: Testing.So
 enum PackagePaths {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let runtimeSources = root.appendingPathComponent("Sources/APIDocRuntime")
+
+    /// What swiftc needs to compile the runtime as one module (see `RuntimeSources`).
+    static func runtimeSourceArguments() throws -> [String] { try RuntimeSources.arguments(root: root) }
 }
 
 /// A temporary folder removed when the value is released.

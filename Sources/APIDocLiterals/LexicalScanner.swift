@@ -1,30 +1,28 @@
-import Foundation
-
-/// A forward-only reader over the ASCII bytes of an OData literal, used by the primitive value
-/// types to validate and split their text.
-struct LexicalScanner {
+/// A forward-only reader over the ASCII bytes of an OData literal, used by `ODataLiteral` to
+/// validate and split the text of the primitive types, and by the runtime for HTTP dates.
+package struct LexicalScanner {
     private let bytes: [UInt8]
-    private(set) var position = 0
+    package private(set) var position = 0
 
-    init(_ text: String) {
+    package init(_ text: String) {
         self.bytes = Array(text.utf8)
     }
 
     /// `true` when every byte has been consumed.
-    var isAtEnd: Bool { position == bytes.count }
+    package var isAtEnd: Bool { position == bytes.count }
 
     /// The next byte, without consuming it.
-    var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
+    package var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
 
     /// Consumes `byte` when it is next.
-    mutating func consume(_ byte: UInt8) -> Bool {
+    package mutating func consume(_ byte: UInt8) -> Bool {
         guard peek == byte else { return false }
         position += 1
         return true
     }
 
     /// Consumes exactly `count` decimal digits and returns their value.
-    mutating func fixedDigits(_ count: Int) -> Int? {
+    package mutating func fixedDigits(_ count: Int) -> Int? {
         guard position + count <= bytes.count else { return nil }
         var value = 0
         for offset in 0..<count {
@@ -36,7 +34,7 @@ struct LexicalScanner {
     }
 
     /// Consumes a run of one or more decimal digits and returns their text (no limit on length).
-    mutating func digitRun() -> Substring? {
+    package mutating func digitRun() -> Substring? {
         let start = position
         while let byte = peek, Self.digitValue(byte) != nil { position += 1 }
         guard position > start else { return nil }
@@ -46,7 +44,7 @@ struct LexicalScanner {
     /// Consumes an optional fraction: `.` followed by 1...`maxDigits` digits. Returns the
     /// nanoseconds it denotes (digits beyond the ninth are ignored), 0 when there is no `.`,
     /// or `nil` when the `.` is not followed by 1...`maxDigits` digits.
-    mutating func fractionNanoseconds(maxDigits: Int) -> Int? {
+    package mutating func fractionNanoseconds(maxDigits: Int) -> Int? {
         guard consume(UInt8(ascii: ".")) else { return 0 }
         guard let digits = digitRun(), digits.count <= maxDigits else { return nil }
         var nanoseconds = 0
@@ -56,16 +54,9 @@ struct LexicalScanner {
         return nanoseconds
     }
 
-    static func digitValue(_ byte: UInt8) -> Int? {
+    package static func digitValue(_ byte: UInt8) -> Int? {
         (48...57).contains(byte) ? Int(byte) - 48 : nil
     }
 
     private static let powersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
-}
-
-extension DecodingError {
-    /// A `dataCorrupted` error for an invalid OData literal in a single-value container.
-    static func invalidLiteral(_ text: String, of edmType: String, expected: String, in container: any SingleValueDecodingContainer) -> DecodingError {
-        .dataCorruptedError(in: container, debugDescription: "Invalid \(edmType) value \"\(text)\"; expected \(expected)")
-    }
 }

@@ -1,12 +1,10 @@
-import Foundation
-
 /// Proleptic Gregorian calendar arithmetic (no time zones, no Foundation `Calendar`).
-enum CivilCalendar {
-    static func isLeapYear(_ year: Int) -> Bool {
+package enum CivilCalendar {
+    package static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    static func daysInMonth(year: Int, month: Int) -> Int {
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -14,13 +12,13 @@ enum CivilCalendar {
         }
     }
 
-    static func isValidDate(year: Int, month: Int, day: Int) -> Bool {
+    package static func isValidDate(year: Int, month: Int, day: Int) -> Bool {
         (0...9999).contains(year) && (1...12).contains(month)
             && day >= 1 && day <= daysInMonth(year: year, month: month)
     }
 
     /// Days from 1970-01-01 to the given date (negative before it).
-    static func daysSinceUnixEpoch(year: Int, month: Int, day: Int) -> Int {
+    package static func daysSinceUnixEpoch(year: Int, month: Int, day: Int) -> Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -32,7 +30,7 @@ enum CivilCalendar {
     }
 
     /// The date that is `days` days after 1970-01-01.
-    static func date(daysSinceUnixEpoch days: Int) -> (year: Int, month: Int, day: Int) {
+    package static func date(daysSinceUnixEpoch days: Int) -> (year: Int, month: Int, day: Int) {
         // Howard Hinnant's civil_from_days.
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -46,17 +44,17 @@ enum CivilCalendar {
     }
 
     /// Seconds from 1970-01-01T00:00:00Z to 2001-01-01T00:00:00Z (Foundation's reference date).
-    static let referenceDateOffset = 978_307_200
+    package static let referenceDateOffset = 978_307_200
 
     /// Zero-pads a non-negative number to `width` digits.
-    static func pad(_ value: Int, _ width: Int) -> String {
+    package static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
     /// Seven fractional digits (100 ns ticks) for a nanosecond count, or nine when the count is
     /// not a multiple of 100.
-    static func fractionText(nanoseconds: Int) -> String {
+    package static func fractionText(nanoseconds: Int) -> String {
         nanoseconds % 100 == 0 ? pad(nanoseconds / 100, 7) : pad(nanoseconds, 9)
     }
 }
