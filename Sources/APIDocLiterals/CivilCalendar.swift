@@ -1,4 +1,4 @@
-/// Proleptic Gregorian calendar arithmetic (no time zones, no Foundation `Calendar`).
+/// Arithmetic of the proleptic Gregorian calendar, without time zones or Foundation's `Calendar`.
 package enum CivilCalendar {
     package static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

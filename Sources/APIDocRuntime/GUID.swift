@@ -1,7 +1,8 @@
-// The package builds the literals' grammar as a module of its own; a build that compiles the
-// runtime's sources and the grammar's as one module (as tests do with swiftc) has it within.
+// The package builds the literals' grammar as a module of its own. A build that compiles the
+// runtime's sources and the grammar's as one module (as tests do with swiftc) has no module to
+// import: `canImport` is false there, and the grammar's declarations are in the same module.
 #if canImport(APIDocLiterals)
-import APIDocLiterals
+internal import APIDocLiterals
 #endif
 import Foundation
 

@@ -6,11 +6,10 @@ enum PackagePaths {
     static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let docs = root.appendingPathComponent("docs")
     static let generated = root.appendingPathComponent("Generated")
-    static let runtimeSources = root.appendingPathComponent("Sources/APIDocRuntime")
+    static let seed = docs.appendingPathComponent("api/application-post-calls.md")
 
     /// What swiftc needs to compile the runtime as one module (see `RuntimeSources`).
     static func runtimeSourceArguments() throws -> [String] { try RuntimeSources.arguments(root: root) }
-    static let seed = docs.appendingPathComponent("api/application-post-calls.md")
 }
 
 /// A temporary folder removed when the value is released.

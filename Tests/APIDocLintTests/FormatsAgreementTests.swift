@@ -6,8 +6,8 @@ import Testing
 /// `Formats`, the linter's check of OData primitive strings, and the runtime's decoding of the
 /// same types see the same inputs and must agree on every one: lint accepts an example value
 /// exactly when the generated code decodes it. Both read the text with `ODataLiteral`; the test
-/// keeps it so whatever either side adds (a check in a decoder, a type the linter reads its own
-/// way).
+/// stays to catch whatever either side adds on its own: a check in a decoder, such as
+/// `UUID(uuidString:)` in `GUID`, or a type the linter reads its own way.
 ///
 /// The inputs are the same on every run: hand-written edge cases, valid values with each position
 /// replaced, removed or preceded by each character of a small alphabet, every prefix and suffix of

@@ -10,7 +10,6 @@ enum Paths {
     static let fixtures = tests.appendingPathComponent("Fixtures")
     static let root = tests.deletingLastPathComponent().deletingLastPathComponent()
     static let docs = root.appendingPathComponent("docs")
-    static let runtimeSources = root.appendingPathComponent("Sources/APIDocRuntime")
 
     /// What swiftc needs to compile the runtime as one module (see `RuntimeSources`).
     static func runtimeSourceArguments() throws -> [String] { try RuntimeSources.arguments(root: root) }

@@ -8,13 +8,12 @@ import Foundation
 enum PackagePaths {
     static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let docs = root.appendingPathComponent("docs")
-    static let runtimeSources = root.appendingPathComponent("Sources/APIDocRuntime")
-
-    /// What swiftc needs to compile the runtime as one module (see `RuntimeSources`).
-    static func runtimeSourceArguments() throws -> [String] { try RuntimeSources.arguments(root: root) }
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     /// The Graph v1.0 reference, beside the package (`../shared/corpus/graph-v1.0`), when present.
     static let corpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/graph-v1.0")
+
+    /// What swiftc needs to compile the runtime as one module (see `RuntimeSources`).
+    static func runtimeSourceArguments() throws -> [String] { try RuntimeSources.arguments(root: root) }
 }
 
 /// Settings read from the environment, so that CI runs a bounded number of inputs and a long run

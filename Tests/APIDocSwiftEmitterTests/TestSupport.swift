@@ -75,7 +75,6 @@ func expectText(_ actual: String, _ expected: String, sourceLocation: Testing.So
 /// Package paths, found from this file's location.
 enum PackagePaths {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let runtimeSources = root.appendingPathComponent("Sources/APIDocRuntime")
 
     /// What swiftc needs to compile the runtime as one module (see `RuntimeSources`).
     static func runtimeSourceArguments() throws -> [String] { try RuntimeSources.arguments(root: root) }
