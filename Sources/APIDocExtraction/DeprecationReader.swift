@@ -129,25 +129,14 @@ enum DeprecationReader {
     /// For each use of the word "deprecated" in the text that is not negated, the text after it.
     static func uses(in text: Substring) -> [Substring] {
         var result: [Substring] = []
-        let word = Array("deprecated".utf8)
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            // The word's letters are ASCII: compared on the bytes, folded to lower case.
-            var end = index
-            var matched = 0
-            while matched < word.count, end < utf8.endIndex, utf8[end].asciiLowercased == word[matched] {
-                end = utf8.index(after: end)
-                matched += 1
-            }
-            guard matched == word.count else { index = utf8.index(after: index); continue }
-            let range = index..<end
-            index = end
+        var start = text.startIndex
+        while let range = text.utf8Range(of: "deprecated", from: start, ignoringCase: true) {
+            start = range.upperBound
             let before = text[..<range.lowerBound]
             // A letter right before is another word ("undeprecated").
             if let last = before.last, last.isLetter { continue }
-            let lower = before.lowercased()
-            if ["not ", "no longer ", "n't ", "never "].contains(where: { lower.hasSuffix($0) }) { continue }
+            let negations: [StaticString] = ["not ", "no longer ", "n't ", "never "]
+            if negations.contains(where: { before.hasSuffixIgnoringCase($0) }) { continue }
             result.append(text[range.upperBound...])
         }
         return result

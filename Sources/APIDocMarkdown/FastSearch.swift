@@ -56,12 +56,13 @@ extension StringProtocol {
     /// The first occurrence of `needle`'s UTF-8 bytes at or after `start`, compared byte by byte.
     /// The generator searches text this way rather than with `contains(_:)`/`range(of:)`, which
     /// compare Characters (the standard library) or bridge to NSString (Foundation); for the ASCII
-    /// phrases it looks for, the answers are the same and the cost is a fraction.
-    @inlinable public func utf8Range(of needle: some StringProtocol, from start: Index? = nil) -> Range<Index>? {
+    /// phrases it looks for, the answers are the same and the cost is a fraction. With
+    /// `ignoringCase`, the needle is lower-case and the text's ASCII letters are compared folded.
+    @inlinable public func utf8Range(of needle: some StringProtocol, from start: Index? = nil, ignoringCase: Bool = false) -> Range<Index>? {
         let view = utf8
         let offset = start.map { view.distance(from: view.startIndex, to: $0) } ?? 0
         let found = withUTF8Buffer { haystack in
-            needle.withUTF8Buffer { Self.firstOffset(of: $0, in: haystack, from: offset, foldingCase: false) }
+            needle.withUTF8Buffer { Self.firstOffset(of: $0, in: haystack, from: offset, foldingCase: ignoringCase) }
         }
         guard let found else { return nil }
         let lower = view.index(view.startIndex, offsetBy: found)

@@ -309,7 +309,7 @@ struct OperationTranslator {
         let pagesTail = (buildThrows ? " throws" : "") + " -> " + pagesType
 
         // What the operation does and what it returns, said alike by the method for any path and
-        // the one for the first path.
+        // the one for the preferred path.
         var summary = Docs.lines(operation.description ?? operation.title)
         if !summary.isEmpty { summary.append("") }
         var returnNotes: [String] = []
@@ -364,7 +364,7 @@ struct OperationTranslator {
             return Rendered(methods: methods, pathEnum: nil)
         }
 
-        // Several paths: an enum of them, a method that takes it, and a method for the first path.
+        // Several paths: an enum of them, a method that takes it, and a method for the preferred path.
         let enumName = SwiftNames.typeName(SwiftNames.bare(functionName)) + "Path"
         let cases = caseNames(operation.pathDetails)
         var enumMembers: [SwiftDecl] = []
@@ -385,22 +385,22 @@ struct OperationTranslator {
         // The method without `at:` takes the first path the page does not call deprecated; when
         // it calls them all deprecated, the first path, and the method is deprecated with it.
         let preferred = operation.pathDetails.firstIndex { $0.deprecation == nil } ?? 0
-        let first = operation.pathDetails[preferred]
-        let firstParameters = namedParameters[preferred]
-        let firstAttributes = deprecationAttributes(first)
-        let convenienceParameters = firstParameters.map { "\($0.swiftName): \(pathValue($0.parameter).swiftType)" } + extraDeclarations
-        let arguments = firstParameters.map { "\(SwiftNames.argumentLabel($0.swiftName)): \($0.swiftName)" }.joined(separator: ", ")
-        let firstCase = firstParameters.isEmpty ? ".\(cases[preferred])" : ".\(cases[preferred])(\(arguments))"
-        let forwarded = ["at: \(firstCase)"] + forwards
+        let preferredPath = operation.pathDetails[preferred]
+        let preferredParameters = namedParameters[preferred]
+        let preferredAttributes = deprecationAttributes(preferredPath)
+        let convenienceParameters = preferredParameters.map { "\($0.swiftName): \(pathValue($0.parameter).swiftType)" } + extraDeclarations
+        let arguments = preferredParameters.map { "\(SwiftNames.argumentLabel($0.swiftName)): \($0.swiftName)" }.joined(separator: ", ")
+        let preferredCase = preferredParameters.isEmpty ? ".\(cases[preferred])" : ".\(cases[preferred])(\(arguments))"
+        let forwarded = ["at: \(preferredCase)"] + forwards
         let which = preferred == 0 ? "the first documented path" : "the first documented path that is not deprecated"
         let convenienceDoc = summary
-            + Docs.wrap("`\(operation.method) \(SwiftNames.docText(first.template))`, \(which); `\(SwiftNames.bare(functionName))(at:)` takes any of them.")
+            + Docs.wrap("`\(operation.method) \(SwiftNames.docText(preferredPath.template))`, \(which); `\(SwiftNames.bare(functionName))(at:)` takes any of them.")
             + returnNotes
         var methods: [SwiftDecl] = [
             .function(
-                doc: convenienceDoc + parameterDocs(firstParameters),
+                doc: convenienceDoc + parameterDocs(preferredParameters),
                 signature: signature("\(context.access) func \(functionName)", convenienceParameters, " async throws\(returnClause)"),
-                body: [.line(call("\(returnType == nil ? "" : "return ")try await self.\(functionName)(", forwarded))], attributes: firstAttributes),
+                body: [.line(call("\(returnType == nil ? "" : "return ")try await self.\(functionName)(", forwarded))], attributes: preferredAttributes),
             .function(
                 doc: doc + parameterDocs(nil),
                 signature: signature("\(context.access) func \(functionName)", generalParameters, " async throws\(returnClause)"),
@@ -408,10 +408,10 @@ struct OperationTranslator {
         ]
         if let pagesFunction {
             methods.append(.function(
-                doc: ["`\(operation.method) \(SwiftNames.docText(first.template))`: \(SwiftNames.bare(pagesFunction))(at:) with \(which)."]
-                    + parameterDocs(firstParameters),
+                doc: ["`\(operation.method) \(SwiftNames.docText(preferredPath.template))`: \(SwiftNames.bare(pagesFunction))(at:) with \(which)."]
+                    + parameterDocs(preferredParameters),
                 signature: signature("\(context.access) func \(pagesFunction)", convenienceParameters, pagesTail),
-                body: [.line(call("return \(buildThrows ? "try " : "")self.\(pagesFunction)(", forwarded))], attributes: firstAttributes))
+                body: [.line(call("return \(buildThrows ? "try " : "")self.\(pagesFunction)(", forwarded))], attributes: preferredAttributes))
             methods.append(.function(
                 doc: pagesDocLines(functionName: functionName, operation: operation) + parameterDocs(nil),
                 signature: signature("\(context.access) func \(pagesFunction)", generalParameters, pagesTail),

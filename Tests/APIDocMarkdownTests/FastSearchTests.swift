@@ -16,6 +16,18 @@ struct FastSearchTests {
         #expect(text.utf8Range(of: "one two one two!") == nil)
     }
 
+    /// With `ignoringCase`, a lower-case needle finds the text in any letter case, in a slice
+    /// too, from an index of the slice.
+    @Test func findsALowerCaseNeedleInAnyCase() throws {
+        let text = "x: One DEPRECATED path, one Deprecated form"[...].dropFirst(3)
+        let first = try #require(text.utf8Range(of: "deprecated", ignoringCase: true))
+        #expect(text[first] == "DEPRECATED")
+        let second = try #require(text.utf8Range(of: "deprecated", from: first.upperBound, ignoringCase: true))
+        #expect(text[second] == "Deprecated")
+        #expect(text.utf8Range(of: "deprecated", from: second.upperBound, ignoringCase: true) == nil)
+        #expect(text.utf8Range(of: "deprecated") == nil)
+    }
+
     @Test func anEmptyNeedleMatchesAtTheStart() {
         let text = "abc"
         #expect(text.utf8Range(of: "") == text.startIndex..<text.startIndex)
