@@ -44,7 +44,10 @@ enum AnnotationReader {
             let contentEnd = close?.lowerBound ?? literal.endIndex
             let content = literal[open.upperBound..<contentEnd]
             searchStart = close?.upperBound ?? literal.endIndex
-            guard let brace = content.firstIndex(where: { $0 != " " && $0 != "\n" && $0 != "\t" && $0 != "\r" }), content[brace] == "{" else { continue }
+            // The first byte that is not a space, tab or line break must be `{` (found on the
+            // bytes: all of them are ASCII).
+            guard let brace = content.utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }),
+                  content.utf8[brace] == UInt8(ascii: "{") else { continue }
             let origin = cursor.position(of: brace)
             do {
                 let parsed = try LenientJSON.parse(content[brace...], origin: JSONPosition(line: origin.line, column: origin.column))
@@ -80,9 +83,11 @@ enum AnnotationReader {
 
         /// The position of `index`, which is not before the index of the previous call.
         mutating func position(of index: String.Index) -> SourceLocation {
+            // Line feeds are single bytes: counted on the UTF-8 view.
+            let view = literal.utf8
             while scanned < index {
-                if literal[scanned] == "\n" { line += 1; lineStart = literal.index(after: scanned) }
-                scanned = literal.index(after: scanned)
+                if view[scanned] == 0x0A { line += 1; lineStart = view.index(after: scanned) }
+                scanned = view.index(after: scanned)
             }
             let offset = literal.utf8.distance(from: lineStart, to: index)
             let column = line == blockLocation.line ? blockLocation.column + offset : offset + 1

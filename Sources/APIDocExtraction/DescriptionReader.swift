@@ -28,8 +28,8 @@ enum DescriptionReader {
                     }
                     continue
                 }
-                let lower = text.lowercased()
-                if !isSeparator(lower) {
+                // Prose after the list (the usual end) is told on its bytes, without a lower-cased copy.
+                if !mayBeSeparator(text) || !isSeparator(text.lowercased()) {
                     // A period followed by more prose, or any other text, ends the list.
                     return values
                 }
@@ -61,6 +61,18 @@ enum DescriptionReader {
             case .emphasis(let c), .strong(let c): return anyText(c, intoLinks: intoLinks, test)
             case .link(_, let c): return intoLinks && anyText(c, intoLinks: intoLinks, test)
             default: return false
+            }
+        }
+    }
+
+    /// False when `text` has a byte that no separator has: `isSeparator` accepts only spaces,
+    /// tabs, commas, semicolons, periods and the letters of "and" and "or" (in any case before
+    /// lower-casing; no other character lower-cases to one of them).
+    static func mayBeSeparator(_ text: String) -> Bool {
+        text.utf8AllSatisfy { byte in
+            switch byte | 0x20 {
+            case UInt8(ascii: "a"), UInt8(ascii: "n"), UInt8(ascii: "d"), UInt8(ascii: "o"), UInt8(ascii: "r"): return true
+            default: return byte == 0x20 || byte == 0x09 || byte == 0x2C || byte == 0x3B || byte == 0x2E
             }
         }
     }

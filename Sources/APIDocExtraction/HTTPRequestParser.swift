@@ -10,8 +10,13 @@ public enum HTTPRequestParser {
     /// Parses one line; nil when the line is not a method line.
     public static func parseLine(_ raw: Substring, location: SourceLocation) -> HTTPRequestLine? {
         let line = raw.trimmingSpacesSubstring()
-        var index = line.startIndex
-        while index < line.endIndex, line[index].isLetter { index = line.index(after: index) }
+        // The method's letters are counted on the bytes (every method is ASCII). A byte beyond
+        // ASCII right after them (a letter, a combining mark, a no-break space) makes the line no
+        // method line, as reading Characters finds.
+        let view = line.utf8
+        var index = view.startIndex
+        while index < view.endIndex, view[index].isASCIILetter { index = view.index(after: index) }
+        if index < view.endIndex, view[index] >= 0x80 { return nil }
         let method = line[line.startIndex..<index].uppercased()
         guard methods.contains(method) else { return nil }
         var rest = line[index...]

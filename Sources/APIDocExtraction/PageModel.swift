@@ -69,8 +69,20 @@ public struct HeaderRow: Hashable, Sendable {
     public var documentedValue: String? {
         let text = value.trimmingSpaces()
         var end = text.startIndex
-        while end < text.endIndex, text[end] != " ", !(text[end] == "." && (text.index(after: end) == text.endIndex || text[text.index(after: end)] == " ")) {
-            end = text.index(after: end)
+        if text.isASCII {
+            // On the bytes, where a character is a byte: up to a space, or a period at the end or before one.
+            let view = text.utf8
+            while end < view.endIndex, view[end] != 0x20 {
+                if view[end] == 0x2E {
+                    let next = view.index(after: end)
+                    if next == view.endIndex || view[next] == 0x20 { break }
+                }
+                end = view.index(after: end)
+            }
+        } else {
+            while end < text.endIndex, text[end] != " ", !(text[end] == "." && (text.index(after: end) == text.endIndex || text[text.index(after: end)] == " ")) {
+                end = text.index(after: end)
+            }
         }
         let word = String(text[..<end]).trimmingCharacters(in: ",;")
         guard !word.isEmpty, word.count <= 100 else { return nil }

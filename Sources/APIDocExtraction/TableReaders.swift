@@ -9,8 +9,10 @@ enum TableReaders {
     ]
 
     static func normalizedHeader(_ cell: TableCell) -> String {
-        // `*` is ASCII: it is dropped from the bytes.
-        String(decoding: cell.text.lowercased().utf8.filter { $0 != UInt8(ascii: "*") }, as: UTF8.self).trimmingSpaces()
+        // `*` is ASCII: it is dropped from the bytes (most headers have none: no copy then).
+        let lower = cell.text.lowercased()
+        guard lower.utf8Contains(byte: UInt8(ascii: "*")) else { return lower.trimmingSpaces() }
+        return String(decoding: lower.utf8.filter { $0 != UInt8(ascii: "*") }, as: UTF8.self).trimmingSpaces()
     }
 
     /// Column indexes of a property-like table: name, type, description, required; nil when the

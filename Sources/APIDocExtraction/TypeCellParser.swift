@@ -38,6 +38,12 @@ public enum TypeCellParser {
     public static func parse(inlines: [Inline], location: SourceLocation) -> TypeRef {
         let text = inlines.plainText.trimmingSpaces()
         let lower = text.lowercased()
+        if let word = singleWord(text, lower: lower, inlines: inlines, location: location) { return word }
+        return parseWords(text, lower: lower, inlines: inlines, location: location)
+    }
+
+    /// `parse` for any cell: links, then the words of the text.
+    static func parseWords(_ text: String, lower: String, inlines: [Inline], location: SourceLocation) -> TypeRef {
         let collection = hasWord(lower, "collection") || lower.hasPrefix("collection(")
         let links = inlines.links.filter { isTypeLink($0.destination) }
         if links.count >= 2 {
@@ -72,7 +78,46 @@ public enum TypeCellParser {
         return TypeRef(kind: .unknown(text), collection: collection, location: location)
     }
 
+    /// Words that the token filter of `parse` drops.
+    static let fillerWords: Set<String> = ["collection", "of", "enum", "a", "an", "the"]
+
+    /// What `parse` gives for a cell that is one word (`String`, `Int32`, `callState`,
+    /// `microsoft.graph.call`) and no link, the usual cell, read without cutting it into tokens;
+    /// nil for any other cell. One word of ASCII letters, digits, `.` and `_` holds no separator
+    /// and no `(`, so it is its own single token and no collection; a filler word (dropped by the
+    /// token filter) or a word with "optional" or "required" in it (removed as noise) goes the
+    /// long way.
+    static func singleWord(_ text: String, lower: String, inlines: [Inline], location: SourceLocation) -> TypeRef? {
+        guard !text.isEmpty, text.utf8AllSatisfy({ $0.isASCIILetterOrDigit || $0 == 0x2E || $0 == 0x5F }),
+              inlines.links.isEmpty, !fillerWords.contains(lower),
+              !lower.utf8Contains("optional"), !lower.utf8Contains("required") else { return nil }
+        var key = lower
+        if key.hasPrefix("edm.") { key.removeFirst(4) }
+        if let primitive = primitives[key] {
+            return TypeRef(kind: .primitive(primitive), collection: false, location: location)
+        }
+        if isIdentifier(text) {
+            return TypeRef(kind: .named(name: text, link: nil), collection: false, location: location)
+        }
+        if lower.hasPrefix("json") {
+            return TypeRef(kind: .primitive("Edm.Untyped"), collection: false, location: location)
+        }
+        return TypeRef(kind: .unknown(text), collection: false, location: location)
+    }
+
     static func isTypeLink(_ destination: String) -> Bool {
+        if destination.isASCII {
+            // On the bytes (the usual link), without a lower-cased copy: the same tests.
+            var text = destination
+            return text.withUTF8 { bytes in
+                if bytes.first == UInt8(ascii: "#") { return false }
+                if bytes.count >= 7, StaticString("http://").withUTF8Buffer({ bytes.matchesFolded($0, at: 0) }) { return false }
+                if bytes.count >= 8, StaticString("https://").withUTF8Buffer({ bytes.matchesFolded($0, at: 0) }) { return false }
+                let end = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+                if end >= 3, StaticString(".md").withUTF8Buffer({ bytes.matchesFolded($0, at: end - 3) }) { return true }
+                return !bytes[..<end].contains(UInt8(ascii: "."))
+            }
+        }
         let lower = destination.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("#") { return false }
         // Up to the first `#` (found on the bytes: it is ASCII).

@@ -253,6 +253,8 @@ extension Resolver {
     /// `inherited from` in any case at the start), through the type name after it and the period
     /// that ends it.
     static func inheritedNoteRange(_ text: String) -> Range<String.Index>? {
+        // Most descriptions have no note: one search (memchr) answers for them.
+        guard text.utf8Contains("nherited from ") else { return nil }
         let utf8 = text.utf8
         let rest = Array("nherited from ".utf8)
         var previous: UInt8 = 0x20

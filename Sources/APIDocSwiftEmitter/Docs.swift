@@ -38,35 +38,56 @@ enum Docs {
         return lines
     }
 
-    /// `wrap` for printable ASCII text, on the bytes (where a character is a byte); nil for other text.
+    /// `wrap` for printable ASCII text, on the bytes (where a character is a byte); nil for other
+    /// text (a byte that is neither a space nor printable ASCII). A line whose words stand one
+    /// space apart in the text, the usual case, is cut out of it as it is; others are rebuilt
+    /// with one space between words.
     static func asciiWrap(_ text: String, width: Int) -> [String]? {
         var text = text
         return text.withUTF8 { bytes -> [String]? in
-            // One pass: a byte that is not printable ASCII, met in a word, gives up.
-            var lines: [String] = []
-            // The current line: its words, one space between them.
-            var line: [UInt8] = []
-            line.reserveCapacity(width + 16)
-            var i = 0
+            guard let base = bytes.baseAddress else { return [] }
             let count = bytes.count
+            for index in 0..<count where bytes[index] < 0x20 || bytes[index] >= 0x80 { return nil }
+            var lines: [String] = []
+            // The current line: from the start of its first word to the end of its last, and its
+            // length with one space between words.
+            var lineStart = 0
+            var lineEnd = 0
+            var length = 0
+            func flush() {
+                if lineEnd - lineStart == length {
+                    lines.append(String(decoding: UnsafeBufferPointer(start: base + lineStart, count: length), as: UTF8.self))
+                } else {
+                    var line: [UInt8] = []
+                    line.reserveCapacity(length)
+                    for word in UnsafeBufferPointer(start: base + lineStart, count: lineEnd - lineStart).split(separator: 0x20) {
+                        if !line.isEmpty { line.append(0x20) }
+                        line.append(contentsOf: word)
+                    }
+                    lines.append(String(decoding: line, as: UTF8.self))
+                }
+            }
+            var i = 0
             while i < count {
                 while i < count && bytes[i] == 0x20 { i += 1 }
                 guard i < count else { break }
                 var end = i
-                while end < count && bytes[end] != 0x20 {
-                    guard bytes[end] > 0x20 && bytes[end] < 0x80 else { return nil }
-                    end += 1
-                }
+                while end < count && bytes[end] != 0x20 { end += 1 }
                 let wordLength = end - i
-                if !line.isEmpty && line.count + wordLength + 1 > width {
-                    lines.append(String(decoding: line, as: UTF8.self))
-                    line.removeAll(keepingCapacity: true)
+                if length > 0 && length + wordLength + 1 > width {
+                    flush()
+                    length = 0
                 }
-                if !line.isEmpty { line.append(0x20) }
-                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                if length == 0 {
+                    lineStart = i
+                    length = wordLength
+                } else {
+                    length += wordLength + 1
+                }
+                lineEnd = end
                 i = end
             }
-            if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
+            if length > 0 { flush() }
             return lines
         }
     }

@@ -459,20 +459,23 @@ struct OperationTranslator {
 enum PathEncoding {
     /// Percent-encodes what may not stand in a URL path; keeps `/` and the sub-delimiters OData uses.
     static func encodeLiteral(_ text: String) -> String {
+        // Most literals (`/communications/calls/`) need no escape: the text itself, no copy.
+        if text.utf8AllSatisfy({ kept[Int($0)] }) { return text }
         var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        let hex = Array("0123456789ABCDEF".utf8)
+        result.reserveCapacity(text.utf8.count * 3)
         for byte in text.utf8 {
             if kept[Int(byte)] {
                 result.append(byte)
             } else {
                 result.append(UInt8(ascii: "%"))
-                result.append(hex[Int(byte >> 4)])
-                result.append(hex[Int(byte & 0x0F)])
+                result.append(hexDigits[Int(byte >> 4)])
+                result.append(hexDigits[Int(byte & 0x0F)])
             }
         }
         return String(decoding: result, as: UTF8.self)
     }
+
+    static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     /// The bytes kept as they are: ASCII letters and digits, and `-._~/:@!$&'()*+,;=%`.
     static let kept: [Bool] = (0..<256).map { value in

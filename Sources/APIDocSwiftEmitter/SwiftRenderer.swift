@@ -57,8 +57,12 @@ public enum SwiftRenderer {
         }
 
         static func += (buffer: inout TextBuffer, text: String) {
-            var text = text
-            text.withUTF8 { buffer.append($0) }
+            // Native strings lend their bytes as they are (no copy of the string, no uniqueness
+            // check); others are made contiguous first.
+            if text.utf8.withContiguousStorageIfAvailable({ buffer.append($0) }) == nil {
+                var text = text
+                text.withUTF8 { buffer.append($0) }
+            }
         }
 
         /// Appends one line: the indentation, the pieces, a line feed. (Fixed parameters, not a

@@ -63,6 +63,18 @@ struct ByteReadingTests {
         }
     }
 
+    /// The lines of a code block, cut on the bytes, are the lines a Character split gives (a CR LF
+    /// pair is one character, and does not end a line).
+    @Test func codeBlockLinesAreTheLinesCharactersGive() {
+        let texts = ["", "\n", "\n\n", "a", "a\n", "\na", "a\nb", "a\r\nb\r\n", "GET /x\nHost: y\n\n{\n}\n", "é\n\u{1F600}\n", "x\n\n\ny", "\n\u{301}x", "\r\n\r"]
+        for text in texts {
+            let lines = PageExtractor.lines(of: text)
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines == expected, "\(text.debugDescription)")
+            #expect(lines.map(\.startIndex) == expected.map(\.startIndex), "\(text.debugDescription)")
+        }
+    }
+
     @Test func spacesTrimmedAsTheCharacterLoopTrimmedThem() {
         func byCharacters(_ text: Substring) -> Substring {
             var s = text
@@ -127,5 +139,26 @@ struct ByteReadingTests {
                 #expect(TypeCellParser.hasWord(text, word) == byCharacters(text, word), "\(text) \(word)")
             }
         }
+    }
+
+    /// Text with a byte no separator has is never a separator: the byte check answers for
+    /// `isSeparator` without lower-casing the text.
+    @Test func separatorBytesCheckedBeforeTheWords() {
+        let samples = [
+            "", " ", ", ", ", and ", " or ", ".", " and.", "or.", "AND", " Or ", ";", "\t,", " and and.", "and or", ", and the", "x", ". The default",
+            "\u{212A}", "é", " and\u{301} ", "\u{A0}and", "an", "nor", "door", "radon", "\n", ",,", "and.and",
+        ]
+        var checked = 0
+        for sample in samples {
+            let separator = DescriptionReader.isSeparator(sample.lowercased())
+            if !DescriptionReader.mayBeSeparator(sample) {
+                checked += 1
+                #expect(!separator, "\(sample.debugDescription)")
+            }
+            if separator { #expect(DescriptionReader.mayBeSeparator(sample), "\(sample.debugDescription)") }
+        }
+        #expect(checked == 8)
+        #expect(DescriptionReader.possibleValues([.text("Possible values are: "), .code("a"), .text(", "), .code("b"), .text(" and "), .code("c"),
+                                                  .text(". The default is "), .code("d"), .text(".")]) == ["a", "b", "c"])
     }
 }

@@ -164,6 +164,22 @@ struct QueryOptionsTests {
         #expect(value("") == nil)
     }
 
+    /// The value read on the bytes (ASCII text) is the one read by Characters (text beyond
+    /// ASCII after the first word sends the same start down the Character path).
+    @Test func documentedValuesOnBytesAsByCharacters() {
+        func value(_ text: String) -> String? { HeaderRow(name: "X", value: text, location: at(1, 1)).documentedValue }
+        let samples = [
+            "eventual. This header and `$count` are required when using `$search`.", "image/jpeg. Required.", "return=minimal",
+            "return=minimal. Optional.", "a.b.c", "v1.0 is used", "x.", "...", ". x", "odata.maxpagesize=10", "foo,", ";bar;", "Bearer {token}.",
+            "  outlook.timezone  ", "text/plain;charset=utf-8.", "Required.", "none", "application/json",
+        ]
+        for sample in samples {
+            #expect(value(sample) == value(sample + " é"), "\(sample)")
+        }
+        #expect(value("é") == "é")
+        #expect(value("fr-ça. Optional.") == "fr-ça")
+    }
+
     @Test func invalidHeaderNamesAreSkippedWithANote() {
         let page = extract("""
             # x

@@ -143,4 +143,54 @@ struct TypeCellTests {
         let type = TypeCellParser.parse(inlines: document.inlines("[x][] collection"), location: at(3, 4))
         #expect(type == TypeRef(kind: .named("x", "x.md"), collection: true, location: at(3, 4)))
     }
+
+    /// The one-word reading (no link, no separator) gives what the reading by words gives, for
+    /// every kind of word: primitives in any case, `Edm.` names, identifiers, filler words, noise
+    /// words, words that start with a digit or `json`.
+    @Test func oneWordCellsReadAsTheWordsReadThem() {
+        let words = [
+            "String", "string", "STRING", "Edm.String", "edm.int64", "Int32", "DateTimeOffset", "timestamp", "Json", "json5", "JSONObject",
+            "callState", "microsoft.graph.call", "_private", "x", "a", "an", "the", "of", "enum", "Enum", "collection", "Collection",
+            "Optional", "optional", "OPTIONAL", "Required", "isRequired", "optionalClaims", "1abc", "123", "v1.0", ".hidden", "a_b.c",
+            "Edm.", "edm", "Untyped", "object", "Any", "bool", "Binary",
+        ]
+        let location = SourceLocation(line: 3, column: 4)
+        var readAsOneWord = 0
+        for word in words {
+            let inlines: [Inline] = [.text(word)]
+            let slow = TypeCellParser.parseWords(word, lower: word.lowercased(), inlines: inlines, location: location)
+            if let fast = TypeCellParser.singleWord(word, lower: word.lowercased(), inlines: inlines, location: location) {
+                readAsOneWord += 1
+                #expect(fast == slow, "\(word)")
+            }
+            #expect(TypeCellParser.parse(inlines: inlines, location: location) == slow, "\(word)")
+        }
+        #expect(readAsOneWord == words.count - 14)
+        // Read the long way: more than one word, a link, a separator, text beyond ASCII.
+        for text in ["String collection", "Collection(String)", "`String`", "String (optional)", "Straße", ""] {
+            #expect(TypeCellParser.singleWord(text, lower: text.lowercased(), inlines: [.text(text)], location: location) == nil, "\(text)")
+        }
+        let linked: [Inline] = [.link(destination: "call.md", children: [.text("call")])]
+        #expect(TypeCellParser.singleWord("call", lower: "call", inlines: linked, location: location) == nil)
+        #expect(TypeCellParser.parse(inlines: linked, location: location).kind == .named(name: "call", link: "call.md"))
+        // Filler and noise words are the ones the long way drops.
+        for word in ["collection", "of", "the", "Optional", "Required"] {
+            #expect(TypeCellParser.singleWord(word, lower: word.lowercased(), inlines: [.text(word)], location: location) == nil, "\(word)")
+        }
+    }
+
+    /// Links told on the bytes as by the lower-cased text (a fragment beyond ASCII sends the same
+    /// path the lower-cased way).
+    @Test func typeLinksOnBytesAsOnTheLowerCasedText() {
+        let samples = [
+            "call.md", "Call.MD", "../resources/call.md", "/graph/api/resources/users", "HTTPS://x.com/a.md", "http://a", "Http://a.md", "https:/x.md",
+            "a.b", "x.mdx", "md", ".md", "", "./call", "x.Md", "call.md?view=graph-rest-1.0", "resources/call", "#properties",
+        ]
+        for sample in samples {
+            #expect(TypeCellParser.isTypeLink(sample + "#é") == TypeCellParser.isTypeLink(sample + "#e"), "\(sample)")
+        }
+        #expect(!TypeCellParser.isTypeLink("HTTPS://graph.microsoft.com/v1.0/me"))
+        #expect(TypeCellParser.isTypeLink("Call.MD"))
+        #expect(!TypeCellParser.isTypeLink("#anchor.md"))
+    }
 }
