@@ -44,10 +44,11 @@ enum AnnotationReader {
             let contentEnd = close?.lowerBound ?? literal.endIndex
             let content = literal[open.upperBound..<contentEnd]
             searchStart = close?.upperBound ?? literal.endIndex
-            // The first byte that is not a space, tab or line break must be `{` (found on the
-            // bytes: all of them are ASCII).
+            // The first character that is not a space, tab or line break must be `{`: found on the
+            // bytes (cmark's literals end lines with LF alone), then compared as a Character (a
+            // combining mark after the brace makes another character).
             guard let brace = content.utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }),
-                  content.utf8[brace] == UInt8(ascii: "{") else { continue }
+                  content[brace...].first == "{" else { continue }
             let origin = cursor.position(of: brace)
             do {
                 let parsed = try LenientJSON.parse(content[brace...], origin: JSONPosition(line: origin.line, column: origin.column))
@@ -83,7 +84,8 @@ enum AnnotationReader {
 
         /// The position of `index`, which is not before the index of the previous call.
         mutating func position(of index: String.Index) -> SourceLocation {
-            // Line feeds are single bytes: counted on the UTF-8 view.
+            // Line feeds are counted on the bytes: each is a character of its own in cmark's
+            // literals, which have no CR LF.
             let view = literal.utf8
             while scanned < index {
                 if view[scanned] == 0x0A { line += 1; lineStart = view.index(after: scanned) }

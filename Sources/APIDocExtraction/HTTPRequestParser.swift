@@ -10,13 +10,15 @@ public enum HTTPRequestParser {
     /// Parses one line; nil when the line is not a method line.
     public static func parseLine(_ raw: Substring, location: SourceLocation) -> HTTPRequestLine? {
         let line = raw.trimmingSpacesSubstring()
-        // The method's letters are counted on the bytes (every method is ASCII). A byte beyond
-        // ASCII right after them (a letter, a combining mark, a no-break space) makes the line no
-        // method line, as reading Characters finds.
+        // The method's letters are counted on the bytes; where a byte beyond ASCII follows them,
+        // by Characters (`POſT` upper-cases to `POST`, and a combining mark joins the last letter).
         let view = line.utf8
         var index = view.startIndex
         while index < view.endIndex, view[index].isASCIILetter { index = view.index(after: index) }
-        if index < view.endIndex, view[index] >= 0x80 { return nil }
+        if index < view.endIndex, view[index] >= 0x80 {
+            index = line.startIndex
+            while index < line.endIndex, line[index].isLetter { index = line.index(after: index) }
+        }
         let method = line[line.startIndex..<index].uppercased()
         guard methods.contains(method) else { return nil }
         var rest = line[index...]

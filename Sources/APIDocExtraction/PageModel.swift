@@ -70,7 +70,8 @@ public struct HeaderRow: Hashable, Sendable {
         let text = value.trimmingSpaces()
         var end = text.startIndex
         if text.isASCII {
-            // On the bytes, where a character is a byte: up to a space, or a period at the end or before one.
+            // On the bytes: up to a space, or a period at the end or before one (all ASCII, so
+            // every cut falls where Characters would cut).
             let view = text.utf8
             while end < view.endIndex, view[end] != 0x20 {
                 if view[end] == 0x2E {

@@ -62,7 +62,7 @@ public enum TypeCellParser {
         }
         let tokens = core.splitASCII(where: { $0 == 0x20 || $0 == 0x28 || $0 == 0x29 || $0 == 0x60 || $0 == 0x2A || $0 == 0x2C || $0 == 0x09 })
             .map(String.init)
-            .filter { !["collection", "of", "enum", "a", "an", "the"].contains($0.lowercased()) }
+            .filter { !fillerWords.contains($0.lowercased()) }
         guard let first = tokens.first else {
             return TypeRef(kind: .unknown(text), collection: collection, location: location)
         }
@@ -78,7 +78,7 @@ public enum TypeCellParser {
         return TypeRef(kind: .unknown(text), collection: collection, location: location)
     }
 
-    /// Words that the token filter of `parse` drops.
+    /// Words that the token filter of `parseWords` drops.
     static let fillerWords: Set<String> = ["collection", "of", "enum", "a", "an", "the"]
 
     /// What `parse` gives for a cell that is one word (`String`, `Int32`, `callState`,

@@ -266,15 +266,14 @@ extension Resolver {
             // The transport sets Content-Length from the body.
             if lower == "authorization" || lower == "content-length" || (lower == "content-type" && !streamBody) { continue }
             // `Accept: application/json` is what the client sends anyway; other values stay offered.
-            let documented = row.documentedValue
-            if lower == "accept", (documented ?? "").lowercased().contains("json") || (documented ?? "").isEmpty { continue }
+            if lower == "accept", (row.documentedValue ?? "").lowercased().contains("json") || (row.documentedValue ?? "").isEmpty { continue }
             let text = (row.qualifier.map { "`\($0)`: " } ?? "") + row.value
             if let index = result.firstIndex(where: { $0.name.lowercased() == lower }) {
                 if !text.isEmpty { result[index].description = [result[index].description, text].compactMap { $0 }.joined(separator: " ") }
                 result[index].required = result[index].required || row.isRequired
                 continue
             }
-            result.append(HeaderParameter(name: row.name, description: text.isEmpty ? nil : text, value: row.qualifier == nil ? documented : nil,
+            result.append(HeaderParameter(name: row.name, description: text.isEmpty ? nil : text, value: row.qualifier == nil ? row.documentedValue : nil,
                                           required: row.isRequired, source: source(page, row.location)))
         }
         return result

@@ -38,8 +38,8 @@ enum Docs {
         return lines
     }
 
-    /// `wrap` for printable ASCII text, on the bytes (where a character is a byte); nil for other
-    /// text (a byte that is neither a space nor printable ASCII). A line whose words stand one
+    /// `wrap` for ASCII text without control characters (DEL aside), on the bytes, where a
+    /// character is a byte; nil for other text. A line whose words stand one
     /// space apart in the text, the usual case, is cut out of it as it is; others are rebuilt
     /// with one space between words.
     static func asciiWrap(_ text: String, width: Int) -> [String]? {

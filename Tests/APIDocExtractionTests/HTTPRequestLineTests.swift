@@ -142,12 +142,14 @@ struct HTTPRequestLineTests {
         ])
         #expect(parse("Getting the range") == nil)
         #expect(parse("GETTER /x") == nil)
-        // Letters beyond ASCII run on from the method (read on the bytes, as by Characters).
+        // Letters beyond ASCII after the method's are read as Characters read them.
         #expect(parse("GETÉ /x") == nil)
         #expect(parse("GET\u{301} /x") == nil)
         #expect(parse("É /x") == nil)
         #expect(parse("GET\u{A0}/x") == nil)
         #expect(parse("get /x") == "GET /x")
+        #expect(parse("POſT /x") == "POST /x")
+        #expect(parse("OPTıONS /x") == "OPTIONS /x")
         #expect(parse("PATCH\t/x/{id}") == "PATCH /x/{id}")
         #expect(parse("GET") == nil)
         #expect(parse("") == nil)

@@ -142,4 +142,17 @@ struct ResourceAnnotationTests {
         #expect(page.diagnostics.first?.severity == .warning)
         #expect(page.diagnostics.first?.line == 5)
     }
+
+    /// An annotation starts with `{` as a character: a brace with a combining mark after it is
+    /// another character, and the comment is no annotation (nothing read, nothing reported).
+    @Test func annotationBraceIsACharacter() {
+        func page(_ open: String) -> Page {
+            extract("# Get x\n\n## Example\n\n<!-- \(open)\"blockType\": \"request\", \"name\": \"get_x\"} -->\n```http\nGET https://graph.microsoft.com/v1.0/x\n```\n")
+        }
+        #expect(page("{").examples.count == 1)
+        #expect(page("\n  {").examples.count == 1)
+        let marked = page("{\u{301}")
+        #expect(marked.examples.isEmpty)
+        #expect(!marked.diagnostics.contains { $0.rule == "annotation-json" })
+    }
 }

@@ -189,6 +189,10 @@ struct TypeCellTests {
         for sample in samples {
             #expect(TypeCellParser.isTypeLink(sample + "#é") == TypeCellParser.isTypeLink(sample + "#e"), "\(sample)")
         }
+        // Without a fragment: text beyond ASCII before the path sends it the lower-cased way.
+        for sample in samples where !sample.hasPrefix("#") && !sample.lowercased().hasPrefix("http") {
+            #expect(TypeCellParser.isTypeLink(sample) == TypeCellParser.isTypeLink("é/" + sample), "\(sample)")
+        }
         #expect(!TypeCellParser.isTypeLink("HTTPS://graph.microsoft.com/v1.0/me"))
         #expect(TypeCellParser.isTypeLink("Call.MD"))
         #expect(!TypeCellParser.isTypeLink("#anchor.md"))
