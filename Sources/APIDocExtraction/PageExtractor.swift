@@ -281,25 +281,22 @@ public enum PageExtractor {
     /// The lines of a code block, cut at line feeds on the bytes; as when cutting characters, a
     /// carriage return and line feed pair is one character and does not end a line.
     static func lines(of text: String) -> [Substring] {
-        // The cuts are found on the buffer with offsets, then made indices of the text.
-        var text = text
-        let cuts: [Int] = text.withUTF8 { bytes in
-            var cuts: [Int] = []
-            var previous: UInt8 = 0
-            for (offset, byte) in bytes.enumerated() {
-                if byte == 0x0A && previous != 0x0D { cuts.append(offset) }
-                previous = byte
-            }
-            return cuts
-        }
+        // cmark's literals end lines with LF alone: without a carriage return, every line feed
+        // ends a line, and the shared cut (`memchr`) gives the lines.
+        guard text.utf8Contains(byte: 0x0D) else { return text.linesAtLineFeeds() }
         let utf8 = text.utf8
         var lines: [Substring] = []
-        lines.reserveCapacity(cuts.count + 1)
         var start = utf8.startIndex
-        for cut in cuts {
-            let end = utf8.index(utf8.startIndex, offsetBy: cut)
-            lines.append(text[start..<end])
-            start = utf8.index(after: end)
+        var previous: UInt8 = 0
+        var index = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A && previous != 0x0D {
+                lines.append(text[start..<index])
+                start = utf8.index(after: index)
+            }
+            previous = byte
+            index = utf8.index(after: index)
         }
         lines.append(text[start..<utf8.endIndex])
         return lines

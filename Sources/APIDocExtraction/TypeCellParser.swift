@@ -26,9 +26,14 @@ public enum TypeCellParser {
 
     /// The OData name of a primitive spelling, or nil.
     public static func primitive(_ word: String) -> String? {
-        var lower = word.lowercased()
-        if lower.hasPrefix("edm.") { lower.removeFirst(4) }
-        return primitives[lower]
+        primitive(lowercased: word.lowercased())
+    }
+
+    /// `primitive` of a word already lower-cased.
+    static func primitive(lowercased lower: String) -> String? {
+        var key = lower
+        if key.hasPrefix("edm.") { key.removeFirst(4) }
+        return primitives[key]
     }
 
     public static func parse(_ cell: TableCell) -> TypeRef {
@@ -91,9 +96,7 @@ public enum TypeCellParser {
         guard !text.isEmpty, text.utf8AllSatisfy({ $0.isASCIILetterOrDigit || $0 == 0x2E || $0 == 0x5F }),
               inlines.links.isEmpty, !fillerWords.contains(lower),
               !lower.utf8Contains("optional"), !lower.utf8Contains("required") else { return nil }
-        var key = lower
-        if key.hasPrefix("edm.") { key.removeFirst(4) }
-        if let primitive = primitives[key] {
+        if let primitive = primitive(lowercased: lower) {
             return TypeRef(kind: .primitive(primitive), collection: false, location: location)
         }
         if isIdentifier(text) {
