@@ -5,6 +5,8 @@
 #       (`apidocgen parse`), nothing else;
 #   (a0) for reference, cmark alone: read every page, parse it with cmark and discard the result
 #       (`apidocgen parse --cmark-only`: no Swift tree, no pipe tables);
+#   (a1) for reference, the floor on one thread (`apidocgen parse --workers 1`): what reading and
+#       parsing cost without the second core, which (a) and (b) both use;
 #   (b) `apidocgen generate` into an empty folder;
 #   (b') the same into a folder in memory (/dev/shm), when there is one: ext4 without a journal
 #       skips the inodes deleted in the last minutes when it creates files, so (b) on a disk that
@@ -52,6 +54,7 @@ PY
 
 a=$(measure floor ":" "$bin" parse --input "$corpus")
 a0=$(measure cmark ":" "$bin" parse --cmark-only --input "$corpus")
+a1=$(measure floor-one-thread ":" "$bin" parse --workers 1 --input "$corpus")
 # Each (b) run writes into a new folder; the old ones are removed only after the measurement
 # (ext4 without a journal scans recently deleted inodes when creating files, which would charge
 # the previous run's deletion to this one).
@@ -74,14 +77,15 @@ written2=$("$bin" generate --no-cache --input "$corpus" --output "$work/out" 2>/
 d=$(measure lint ":" "$bin" lint --input "$corpus")
 files=$(ls "$work/out" | wc -l)
 
-python3 - "$a" "$b" "$c" "$c2" "$d" "$written" "$written2" "$runs" "$(nproc)" "$files" "$b2" "$a0" <<'PY'
+python3 - "$a" "$b" "$c" "$c2" "$d" "$written" "$written2" "$runs" "$(nproc)" "$files" "$b2" "$a0" "$a1" <<'PY'
 import sys
 rows = [("(a) floor: read + cmark parse into the markdown tree", sys.argv[1]), ("(a0) cmark alone, result discarded", sys.argv[12]),
+        ("(a1) the floor on one thread", sys.argv[13]),
         (f"(b) generate, empty output ({sys.argv[10]} files)", sys.argv[2]),
         ("(b') the same, output in memory (tmpfs)", sys.argv[11]),
         ("(c) generate, up to date (no-op)", sys.argv[3]), ("(c') the same, --no-cache (whole pipeline)", sys.argv[4]),
         ("(d) lint", sys.argv[5])]
-if sys.argv[11] == "0 0 0": rows.pop(3)
+if sys.argv[11] == "0 0 0": rows.pop(4)
 vals = [list(map(float, v.split())) for _, v in rows]
 print(f"\nmedians of {sys.argv[8]} runs, {sys.argv[9]} cores")
 print(f"| step | wall (s) | CPU (s) | peak memory (MB) |")
@@ -94,4 +98,5 @@ against_cmark = ", ".join(f"{key}/(a0) = {named[key][0]/named['(a0)'][0]:.2f}" f
 print(f"\n{ratios}; "
       f"files written by the no-op runs: {sys.argv[6]} and {sys.argv[7]}")
 print(f"against cmark alone (wall): {against_cmark}")
+print(f"against the floor on one thread (wall): (b) /(a1) = {named['(b) '][0]/named['(a1)'][0]:.2f}, (a) /(a1) = {named['(a) '][0]/named['(a1)'][0]:.2f}")
 PY

@@ -292,23 +292,35 @@ extension Resolver {
     /// rows are read as the pages give them, before any type's repeated rows are dropped, so the
     /// result does not depend on the order of the type names.
     mutating func dropInheritedRows() {
-        let pageRows = types
-        for name in types.keys.sorted() {
-            guard let definition = types[name], definition.kind != .enum, definition.baseType != nil else { continue }
-            // The nearest base's row of each inherited name, as its page gives it.
-            var inherited: [String: Property] = [:]
-            for base in ancestors(name).dropFirst() {
-                for property in pageRows[base]?.properties ?? [] where inherited[property.name] == nil { inherited[property.name] = property }
-            }
-            guard !inherited.isEmpty else { continue }
-            for property in definition.properties {
-                guard let base = inherited[property.name], let own = property.description else { continue }
-                let said = Resolver.withoutInheritedNote(own)
-                let baseSaid = Resolver.withoutInheritedNote(base.description ?? "")
-                guard !said.isEmpty, !baseSaid.utf8Contains(said) else { continue }
-                types[name]!.inheritedDescriptions[property.name] = said
-            }
-            types[name]!.properties = definition.properties.filter { inherited[$0.name] == nil }
+        // Each type is worked out concurrently from the rows as the pages give them (reading the
+        // resolver, changing nothing), then stored in name order.
+        let names = types.keys.sorted()
+        let results = { [self] in Parallel.map(names.count, workers: workers) { self.ownRows(of: names[$0]) } }()
+        for (name, result) in zip(names, results) {
+            guard let result else { continue }
+            for (property, said) in result.descriptions { types[name]!.inheritedDescriptions[property] = said }
+            types[name]!.properties = result.properties
         }
+    }
+
+    /// The rows `name` keeps once the rows its bases document are dropped, and the descriptions
+    /// it gives inherited ones (in row order); nil when it has no base row to drop.
+    func ownRows(of name: String) -> (properties: [Property], descriptions: [(String, String)])? {
+        guard let definition = types[name], definition.kind != .enum, definition.baseType != nil else { return nil }
+        // The nearest base's row of each inherited name, as its page gives it.
+        var inherited: [String: Property] = [:]
+        for base in ancestors(name).dropFirst() {
+            for property in types[base]?.properties ?? [] where inherited[property.name] == nil { inherited[property.name] = property }
+        }
+        guard !inherited.isEmpty else { return nil }
+        var descriptions: [(String, String)] = []
+        for property in definition.properties {
+            guard let base = inherited[property.name], let own = property.description else { continue }
+            let said = Resolver.withoutInheritedNote(own)
+            let baseSaid = Resolver.withoutInheritedNote(base.description ?? "")
+            guard !said.isEmpty, !baseSaid.utf8Contains(said) else { continue }
+            descriptions.append((property.name, said))
+        }
+        return (definition.properties.filter { inherited[$0.name] == nil }, descriptions)
     }
 }

@@ -132,6 +132,36 @@ struct BaseTypeTests {
         #expect(model.type(named: graph("appHostedMediaConfig"))?.properties.isEmpty == true)
     }
 
+    /// Inherited rows are worked out type by type on several threads: every type sees the rows
+    /// as its bases' pages give them (not as they are once the bases' own inherited rows are
+    /// dropped), whatever the number of workers.
+    @Test func inheritedRowsAreDroppedAlikeOnSeveralThreads() throws {
+        var docs = [mediaConfig]
+        for index in 0..<12 {
+            docs.append(resourceDoc("derived\(index)", annotation: ["\"baseType\": \"microsoft.graph.mediaConfig\""], properties: [
+                "|own\(index)|String|Its own.|",
+                "|removeFromDefaultAudioGroup|Boolean|Leave the group, \(index) times. Inherited from [mediaConfig](mediaconfig.md).|",
+            ]))
+            docs.append(resourceDoc("leaf\(index)", annotation: ["\"baseType\": \"microsoft.graph.derived\(index)\""], properties: [
+                "|own\(index)|String|Its own. Inherited from [derived\(index)](derived\(index).md).|",
+                "|removeFromDefaultAudioGroup|Boolean|Leave the default group. Inherited from [mediaConfig](mediaconfig.md).|",
+                "|leafOnly|Int32|Only here.|",
+            ]))
+        }
+        let serial = Resolver.resolve(docs.map(\.page), workers: 1)
+        #expect(serial.model.type(named: graph("derived3"))?.properties.map(\.name) == ["own3"])
+        #expect(serial.model.type(named: graph("derived3"))?.inheritedDescriptions == ["removeFromDefaultAudioGroup": "Leave the group, 3 times."])
+        #expect(serial.model.type(named: graph("leaf3"))?.properties.map(\.name) == ["leafOnly"])
+        // The nearest base's row as its page gives it (derived3 keeps none of it once its own
+        // inherited rows are dropped): the leaf says something else, and that is kept.
+        #expect(serial.model.type(named: graph("leaf3"))?.inheritedDescriptions == ["removeFromDefaultAudioGroup": "Leave the default group."])
+        for workers in [2, 4] {
+            let parallel = Resolver.resolve(docs.map(\.page), workers: workers)
+            #expect(parallel.model == serial.model)
+            #expect(parallel.diagnostics == serial.diagnostics)
+        }
+    }
+
     /// The note goes wherever the pages put it; "inherited from" as prose stays.
     @Test func theInheritedNoteIsTakenAwayWhereverItStands() {
         #expect(Resolver.withoutInheritedNote("Unique identifier. Read-only. Inherited from entity.") == "Unique identifier. Read-only.")
