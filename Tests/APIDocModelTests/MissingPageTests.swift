@@ -129,4 +129,47 @@ struct MissingPageTests {
             post.diagnostic(at: "tenantId|", "property 'tenantId' of the request body is not on the page of 'call'; it is added to the type", rule: "body-property"),
         ])
     }
+
+    /// Request bodies define types and add rows to them in page order: a body that looks up a
+    /// type an earlier body defined or changed sees it as that body left it, whatever the number
+    /// of workers.
+    @Test func bodiesThatDependOnEarlierBodiesResolveAsInPageOrder() throws {
+        func post(_ name: String, rows: [String]) -> Doc {
+            apiDoc("docs/api/\(name).md", title: "Create \(name)", requests: ["POST /\(name)"],
+                   body: "In the request body, supply a JSON representation of the [widget](../resources/widget.md) object.\n\n"
+                       + "|Property|Type|Description|\n|:---|:---|:---|\n" + rows.joined(separator: "\n"))
+        }
+        // The first page defines `widget` (its page is missing) from its table; the second finds
+        // it defined and adds the row it lacks; the third lists both rows the second added and
+        // one more, of which only the last is new; the fourth has a property of type `widget`.
+        let first = post("a-first", rows: ["|size|Int32|The size.|"])
+        let second = post("b-second", rows: ["|size|Int32|The size.|", "|color|String|The color.|"])
+        let third = post("c-third", rows: ["|color|String|The color.|", "|weight|Double|The weight.|"])
+        let fourth = apiDoc("docs/api/d-fourth.md", title: "Create boxes", requests: ["POST /boxes"],
+                            body: "In the request body, provide a JSON object with the following parameters.\n\n"
+                                + "|Parameter|Type|Description|\n|:---|:---|:---|\n|content|widget|What the box holds.|")
+        let docs = [first, second, third, fourth]
+        let serial = Resolver.resolve(docs.map(\.page), workers: 1)
+        #expect(serial.model.type(named: graph("widget"))?.properties.map(\.name) == ["size", "color", "weight"])
+        #expect(serial.model.property(graph("widget"), "color")?.source == second.source(of: "|color|"))
+        #expect(serial.model.operations.compactMap { $0.requestBody?.type }.sorted()
+                == [graph("createBoxesRequestBody"), graph("widget"), graph("widget"), graph("widget")])
+        #expect(serial.model.property(graph("createBoxesRequestBody"), "content")?.type == graph("widget"))
+        #expect(serial.diagnostics.lines == [
+            first.diagnostic(at: "In the request body",
+                             "request body type 'widget' links to '../resources/widget.md', a page that is not in the input; the type is defined from this page's table",
+                             rule: "missing-page"),
+            second.diagnostic(at: "In the request body", "request body links to '../resources/widget.md', a page that is not in the input; resolved by name to 'microsoft.graph.widget'",
+                              rule: "missing-page"),
+            second.diagnostic(at: "color|", "property 'color' of the request body is not on the page of 'widget'; it is added to the type", rule: "body-property"),
+            third.diagnostic(at: "In the request body", "request body links to '../resources/widget.md', a page that is not in the input; resolved by name to 'microsoft.graph.widget'",
+                             rule: "missing-page"),
+            third.diagnostic(at: "weight|", "property 'weight' of the request body is not on the page of 'widget'; it is added to the type", rule: "body-property"),
+        ])
+        for workers in [2, 4] {
+            let parallel = Resolver.resolve(docs.map(\.page), workers: workers)
+            #expect(parallel.model == serial.model)
+            #expect(parallel.diagnostics == serial.diagnostics)
+        }
+    }
 }
