@@ -15,8 +15,9 @@
 #       record of the last run answers after reading the pages;
 #   (c') the same with --no-cache: the whole pipeline, then nothing to write;
 #   (d) `apidocgen lint`;
-# each RUNS times (default 5), reporting the median wall time, CPU time (user+sys) and peak
-# memory, and the ratios (b)/(a) and (c)/(a). Uses /usr/bin/time (Debian package `time`).
+# each RUNS times (default 5), interleaved (one run of each step per round), reporting the median
+# wall time, CPU time (user+sys) and peak memory, and the ratios (b)/(a) and (c)/(a): of the
+# medians, and the median of the rounds' own ratios. Uses /usr/bin/time (Debian package `time`).
 #   scripts/bench.sh [CORPUS] [RUNS]        (BENCH_DIR: where the runs write; default .build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,68 +37,73 @@ work="$(mktemp -d "${BENCH_DIR:-.build}/bench.XXXXXX")"
 shm=""
 trap 'rm -rf "$work" ${shm:+"$shm"}' EXIT
 
-# measure NAME SETUP COMMAND...: prints "wall cpu rss" medians over the runs.
-measure() {
+# run NAME SETUP COMMAND...: one timed run of a step, appended to NAME's record ("wall cpu rss").
+run() {
     local name="$1" setup="$2"; shift 2
-    : > "$work/$name.txt"
-    for _ in $(seq "$runs"); do
-        eval "$setup"
-        /usr/bin/time -o "$work/one.txt" -f "%e %U %S %M" "$@" > /dev/null 2>&1
-        awk '{ printf "%.3f %.3f %d\n", $1, $2 + $3, $4 }' "$work/one.txt" >> "$work/$name.txt"
-    done
-    python3 - "$work/$name.txt" <<'PY'
-import statistics, sys
-rows = [list(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
-print(" ".join(f"{statistics.median(c):.3f}" for c in zip(*rows)))
-PY
+    eval "$setup"
+    /usr/bin/time -o "$work/one.txt" -f "%e %U %S %M" "$@" > /dev/null 2>&1
+    awk '{ printf "%.3f %.3f %d\n", $1, $2 + $3, $4 }' "$work/one.txt" >> "$work/$name.txt"
 }
 
-a=$(measure floor ":" "$bin" parse --input "$corpus")
-a0=$(measure cmark ":" "$bin" parse --cmark-only --input "$corpus")
-a1=$(measure floor-one-thread ":" "$bin" parse --workers 1 --input "$corpus")
-# Each (b) run writes into a new folder; the old ones are removed only after the measurement
-# (ext4 without a journal scans recently deleted inodes when creating files, which would charge
-# the previous run's deletion to this one).
-mkdir -p "$work/runs"
-b=$(measure generate "mv '$work/out' '$work/runs/'\$RANDOM\$RANDOM 2>/dev/null || true" "$bin" generate --input "$corpus" --output "$work/out")
-rm -rf "$work/runs"
-# (b') the same with the output in memory (tmpfs), when the machine has one: the pipeline and the
-# kernel's file calls without the disk's inode allocator.
-b2="0 0 0"
-if [ -d /dev/shm ] && [ -w /dev/shm ]; then
-    shm="$(mktemp -d /dev/shm/apidocgen-bench.XXXXXX)"
-    b2=$(measure generate-shm "mv '$shm/out' '$shm/old'\$RANDOM\$RANDOM 2>/dev/null || true" "$bin" generate --input "$corpus" --output "$shm/out")
-    rm -rf "$shm"
-fi
-"$bin" generate --input "$corpus" --output "$work/out" > /dev/null 2>&1
-c=$(measure noop ":" "$bin" generate --input "$corpus" --output "$work/out")
-written=$("$bin" generate --input "$corpus" --output "$work/out" 2>/dev/null | sed -E 's/.*wrote ([0-9]+) files.*/\1/')
-c2=$(measure noop-full ":" "$bin" generate --no-cache --input "$corpus" --output "$work/out")
-written2=$("$bin" generate --no-cache --input "$corpus" --output "$work/out" 2>/dev/null | sed -E 's/.*wrote ([0-9]+) files.*/\1/')
-d=$(measure lint ":" "$bin" lint --input "$corpus")
+# The steps are interleaved, one run of each per round, so that a change in the machine's speed
+# during the benchmark (other work on the host) weighs on every step alike, and each round gives
+# its own ratios.
+mkdir -p "$work/runs" "$work/up-to-date"
+"$bin" generate --input "$corpus" --output "$work/up-to-date" > /dev/null 2>&1
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then shm="$(mktemp -d /dev/shm/apidocgen-bench.XXXXXX)"; fi
+for name in floor cmark floor-one-thread generate generate-shm noop noop-full lint; do : > "$work/$name.txt"; done
+for _ in $(seq "$runs"); do
+    run floor ":" "$bin" parse --input "$corpus"
+    run cmark ":" "$bin" parse --cmark-only --input "$corpus"
+    run floor-one-thread ":" "$bin" parse --workers 1 --input "$corpus"
+    # Each (b) run writes into a new folder; the old ones are removed only after the
+    # measurement (ext4 without a journal scans recently deleted inodes when creating files,
+    # which would charge the previous run's deletion to this one).
+    run generate "mv '$work/out' '$work/runs/'\$RANDOM\$RANDOM 2>/dev/null || true" "$bin" generate --input "$corpus" --output "$work/out"
+    # (b') the same with the output in memory (tmpfs), when the machine has one: the pipeline
+    # and the kernel's file calls without the disk's inode allocator.
+    if [ -n "$shm" ]; then
+        run generate-shm "mv '$shm/out' '$shm/old'\$RANDOM\$RANDOM 2>/dev/null || true" "$bin" generate --input "$corpus" --output "$shm/out"
+    fi
+    run noop ":" "$bin" generate --input "$corpus" --output "$work/up-to-date"
+    run noop-full ":" "$bin" generate --no-cache --input "$corpus" --output "$work/up-to-date"
+    run lint ":" "$bin" lint --input "$corpus"
+done
 files=$(ls "$work/out" | wc -l)
+rm -rf "$work/runs" ${shm:+"$shm"}
+written=$("$bin" generate --input "$corpus" --output "$work/up-to-date" 2>/dev/null | sed -E 's/.*wrote ([0-9]+) files.*/\1/')
+written2=$("$bin" generate --no-cache --input "$corpus" --output "$work/up-to-date" 2>/dev/null | sed -E 's/.*wrote ([0-9]+) files.*/\1/')
 
-python3 - "$a" "$b" "$c" "$c2" "$d" "$written" "$written2" "$runs" "$(nproc)" "$files" "$b2" "$a0" "$a1" <<'PY'
-import sys
-rows = [("(a) floor: read + cmark parse into the markdown tree", sys.argv[1]), ("(a0) cmark alone, result discarded", sys.argv[12]),
-        ("(a1) the floor on one thread", sys.argv[13]),
-        (f"(b) generate, empty output ({sys.argv[10]} files)", sys.argv[2]),
-        ("(b') the same, output in memory (tmpfs)", sys.argv[11]),
-        ("(c) generate, up to date (no-op)", sys.argv[3]), ("(c') the same, --no-cache (whole pipeline)", sys.argv[4]),
-        ("(d) lint", sys.argv[5])]
+python3 - "$work" "$written" "$written2" "$runs" "$(nproc)" "$files" <<'PY'
+import os, statistics, sys
+work, written, written2, runs, cores, files = sys.argv[1:7]
+def record(name):
+    path = os.path.join(work, name + ".txt")
+    return [list(map(float, line.split())) for line in open(path) if line.strip()] if os.path.exists(path) else []
+steps = [("(a) ", "(a) floor: read + cmark parse into the markdown tree", "floor"), ("(a0)", "(a0) cmark alone, result discarded", "cmark"),
+         ("(a1)", "(a1) the floor on one thread", "floor-one-thread"),
+         ("(b) ", f"(b) generate, empty output ({files} files)", "generate"),
+         ("(b')", "(b') the same, output in memory (tmpfs)", "generate-shm"),
+         ("(c) ", "(c) generate, up to date (no-op)", "noop"), ("(c')", "(c') the same, --no-cache (whole pipeline)", "noop-full"),
+         ("(d) ", "(d) lint", "lint")]
 # (b') is left out where there was no tmpfs to run it on.
-rows = [row for row in rows if not (row[0].startswith("(b')") and row[1] == "0 0 0")]
-vals = [list(map(float, v.split())) for _, v in rows]
-print(f"\nmedians of {sys.argv[8]} runs, {sys.argv[9]} cores")
-print(f"| step | wall (s) | CPU (s) | peak memory (MB) |")
-print(f"|---|---|---|---|")
-for (name, _), (wall, cpu, rss) in zip(rows, vals):
-    print(f"| {name} | {wall:.2f} | {cpu:.2f} | {rss/1024:.0f} |")
-named = {name[:4]: v for (name, _), v in zip(rows, vals)}
-ratios = ", ".join(f"{key}/(a) wall = {named[key][0]/named['(a) '][0]:.2f}" for key in ["(b) ", "(b')", "(c) ", "(c')"] if key in named)
-against_cmark = ", ".join(f"{key}/(a0) = {named[key][0]/named['(a0)'][0]:.2f}" for key in ["(a) ", "(b) ", "(b')"] if key in named)
-print(f"\n{ratios}; "
-      f"files written by the no-op runs: {sys.argv[6]} and {sys.argv[7]}")
-print(f"against cmark alone (wall): {against_cmark}")
-print(f"against the floor on one thread (wall): (b) /(a1) = {named['(b) '][0]/named['(a1)'][0]:.2f}, (a) /(a1) = {named['(a) '][0]/named['(a1)'][0]:.2f}")
+records = {key: record(name) for key, _, name in steps}
+steps = [step for step in steps if records[step[0]]]
+print(f"\nmedians of {runs} runs, interleaved (one run of each step per round), {cores} cores")
+print("| step | wall (s) | CPU (s) | peak memory (MB) |")
+print("|---|---|---|---|")
+median = {}
+for key, label, _ in steps:
+    wall, cpu, rss = (statistics.median(column) for column in zip(*records[key]))
+    median[key] = wall
+    print(f"| {label} | {wall:.2f} | {cpu:.2f} | {rss/1024:.0f} |")
+def ratio(top, bottom):
+    """The ratio of the medians, and the median of the rounds' own ratios (the second moves
+    less with the machine's speed: both runs of a round see the same machine)."""
+    rounds = statistics.median(t[0] / b[0] for t, b in zip(records[top], records[bottom]))
+    return f"{top.strip()}/{bottom.strip()} = {median[top] / median[bottom]:.2f} (by round {rounds:.2f})"
+print("\nwall-time ratios: " + ", ".join(ratio(key, "(a) ") for key in ["(b) ", "(b')", "(c) ", "(c')"] if key in median)
+      + f"; files written by the no-op runs: {written} and {written2}")
+print("against cmark alone: " + ", ".join(ratio(key, "(a0)") for key in ["(a) ", "(b) ", "(b')"] if key in median))
+print("against the floor on one thread: " + ", ".join(ratio(key, "(a1)") for key in ["(b) ", "(a) "]))
 PY

@@ -344,12 +344,16 @@ extension Pipeline {
         return try PageLoader.read(settings.input, workers: workers, digesting: digesting, include: { filter.isEmpty || filter.allows($0) })
     }
 
-    /// Extracts and resolves pages already read for these settings.
-    public static func analyze(_ settings: Settings, sources: PageLoader.Sources, workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> Analysis {
+    /// Extracts and resolves pages already read for these settings. `phase` is told when each
+    /// step ends (`extract`, `resolve`), for the timings `APIDOCGEN_TIMINGS=1` prints.
+    public static func analyze(_ settings: Settings, sources: PageLoader.Sources, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                               phase: (String) -> Void = { _ in }) -> Analysis {
         let loaded = PageLoader.extract(sources, input: settings.input, workers: workers)
+        phase("extract")
         let pages = loaded.pages
         let extra = loaded.diagnostics
         var analysis = analyze(pages: pages, extra: extra, workers: workers)
+        defer { phase("resolve") }
         let applied = settings.apply(to: analysis.model)
         analysis.model = applied.model
         if !applied.diagnostics.isEmpty {

@@ -71,8 +71,7 @@ struct Generate: ParsableCommand {
             print("apidocgen: \(counts); wrote 0 files, removed 0, unchanged \(cache.files.count) (pages unchanged since the last run)")
             return
         }
-        let analysis = Pipeline.analyze(settings, sources: sources, workers: project.workers)
-        timings.mark("analyze")
+        let analysis = Pipeline.analyze(settings, sources: sources, workers: project.workers, phase: timings.mark)
         let emitterOptions = settings.emitterOptions(for: analysis.model)
         // generate does not run the example checks: suppressions of those rules are not unused here.
         let report = try DiagnosticsReport(analysis.diagnostics, options: diagnosticsOptions, settings: settings,

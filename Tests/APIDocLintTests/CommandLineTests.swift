@@ -22,6 +22,22 @@ struct CommandLineDiagnosticsTests {
         #expect(result.output.hasPrefix("apidocgen: 1 pages, 1 types, 0 operations, 0 errors, 1 warning (missing-page 1); wrote 2 files"), "\(result.output)")
     }
 
+    /// `APIDOCGEN_TIMINGS=1` prints the wall time of each phase of a full run, extraction and
+    /// resolution apart, after the diagnostics.
+    @Test func timingsNameEachPhaseOfAFullRun() async throws {
+        let project = try Self.project()
+        let result = try await run(["/usr/bin/env", "APIDOCGEN_TIMINGS=1", Executable.apidocgen, "generate", "--no-cache"], in: project.url)
+        #expect(result.status == 0, "\(result.error)")
+        let lines = result.error.split(separator: "\n").map(String.init)
+        #expect(lines.first == Self.missingPage)
+        let timings = try #require(lines.last)
+        let phases = timings.dropFirst("timings: ".count).split(separator: ",").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(timings.hasPrefix("timings: "))
+        #expect(phases == ["read", "key", "extract", "resolve", "report", "render", "plan", "write", "record"])
+        let plain = try await Executable.apidocgen(["generate", "--no-cache"], in: project.url)
+        #expect(!plain.error.contains("timings:"))
+    }
+
     @Test func generateAndLintPrintTheSameDiagnosticsTheSameWay() async throws {
         let project = try Self.project()
         for format in ["text", "github", "json"] {
