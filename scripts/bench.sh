@@ -37,11 +37,12 @@ work="$(mktemp -d "${BENCH_DIR:-.build}/bench.XXXXXX")"
 shm=""
 trap 'rm -rf "$work" ${shm:+"$shm"}' EXIT
 
-# run NAME SETUP COMMAND...: one timed run of a step, appended to NAME's record ("wall cpu rss").
+# run NAME SETUP COMMAND...: one timed run of a step, appended to NAME's record ("wall cpu rss");
+# what the command prints is kept in NAME.out (the no-op runs' counts of files written).
 run() {
     local name="$1" setup="$2"; shift 2
     eval "$setup"
-    /usr/bin/time -o "$work/one.txt" -f "%e %U %S %M" "$@" > /dev/null 2>&1
+    /usr/bin/time -o "$work/one.txt" -f "%e %U %S %M" "$@" >> "$work/$name.out" 2>/dev/null
     awk '{ printf "%.3f %.3f %d\n", $1, $2 + $3, $4 }' "$work/one.txt" >> "$work/$name.txt"
 }
 
@@ -71,15 +72,15 @@ for _ in $(seq "$runs"); do
 done
 files=$(ls "$work/out" | wc -l)
 rm -rf "$work/runs" ${shm:+"$shm"}
-written=$("$bin" generate --input "$corpus" --output "$work/up-to-date" 2>/dev/null | sed -E 's/.*wrote ([0-9]+) files.*/\1/')
-written2=$("$bin" generate --no-cache --input "$corpus" --output "$work/up-to-date" 2>/dev/null | sed -E 's/.*wrote ([0-9]+) files.*/\1/')
+# The files each no-op run wrote, as its summary line says (the distinct counts, `/` between).
+written=$(sed -nE 's/.*wrote ([0-9]+) files.*/\1/p' "$work/noop.out" | sort -nu | paste -sd/)
+written2=$(sed -nE 's/.*wrote ([0-9]+) files.*/\1/p' "$work/noop-full.out" | sort -nu | paste -sd/)
 
 python3 - "$work" "$written" "$written2" "$runs" "$(nproc)" "$files" <<'PY'
 import os, statistics, sys
 work, written, written2, runs, cores, files = sys.argv[1:7]
 def record(name):
-    path = os.path.join(work, name + ".txt")
-    return [list(map(float, line.split())) for line in open(path) if line.strip()] if os.path.exists(path) else []
+    return [list(map(float, line.split())) for line in open(os.path.join(work, name + ".txt")) if line.strip()]
 steps = [("(a) ", "(a) floor: read + cmark parse into the markdown tree", "floor"), ("(a0)", "(a0) cmark alone, result discarded", "cmark"),
          ("(a1)", "(a1) the floor on one thread", "floor-one-thread"),
          ("(b) ", f"(b) generate, empty output ({files} files)", "generate"),
