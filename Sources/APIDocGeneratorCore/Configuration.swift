@@ -353,7 +353,6 @@ extension Pipeline {
         let pages = loaded.pages
         let extra = loaded.diagnostics
         var analysis = analyze(pages: pages, extra: extra, workers: workers)
-        defer { phase("resolve") }
         let applied = settings.apply(to: analysis.model)
         analysis.model = applied.model
         if !applied.diagnostics.isEmpty {
@@ -361,6 +360,7 @@ extension Pipeline {
                 ($0.file, $0.line, $0.column, $0.rule, $0.message) < ($1.file, $1.line, $1.column, $1.rule, $1.message)
             }
         }
+        phase("resolve")
         return analysis
     }
 }

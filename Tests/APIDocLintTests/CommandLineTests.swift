@@ -31,8 +31,8 @@ struct CommandLineDiagnosticsTests {
         let lines = result.error.split(separator: "\n").map(String.init)
         #expect(lines.first == Self.missingPage)
         let timings = try #require(lines.last)
-        let phases = timings.dropFirst("timings: ".count).split(separator: ",").map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(timings.hasPrefix("timings: "))
+        let phases = timings.dropFirst("timings: ".count).split(separator: ",").map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(phases == ["read", "key", "extract", "resolve", "report", "render", "plan", "write", "record"])
         let plain = try await Executable.apidocgen(["generate", "--no-cache"], in: project.url)
         #expect(!plain.error.contains("timings:"))

@@ -140,8 +140,8 @@ struct MissingPageTests {
                        + "|Property|Type|Description|\n|:---|:---|:---|\n" + rows.joined(separator: "\n"))
         }
         // The first page defines `widget` (its page is missing) from its table; the second finds
-        // it defined and adds the row it lacks; the third lists both rows the second added and
-        // one more, of which only the last is new; the fourth has a property of type `widget`.
+        // it defined and adds the row it lacks; the third lists the row the second added and one
+        // more, of which only the last is new; the fourth has a property of type `widget`.
         let first = post("a-first", rows: ["|size|Int32|The size.|"])
         let second = post("b-second", rows: ["|size|Int32|The size.|", "|color|String|The color.|"])
         let third = post("c-third", rows: ["|color|String|The color.|", "|weight|Double|The weight.|"])
