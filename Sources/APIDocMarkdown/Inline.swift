@@ -17,9 +17,7 @@ extension Inline {
     public var plainText: String {
         if case .text(let s) = self { return s }
         if case .code(let s) = self { return s }
-        var text = ""
-        appendPlainText(to: &text)
-        return text
+        return [self].plainText
     }
 
     /// `<br>`, `<li>` and `</li>` (any case) read as a space; other tags vanish.
@@ -37,9 +35,9 @@ extension Inline {
         return (first == UInt8(ascii: "b") && second == UInt8(ascii: "r")) || (first == UInt8(ascii: "l") && second == UInt8(ascii: "i"))
     }
 
-    /// Appends `plainText` to `text` (one buffer for a whole tree of inlines); with `keepingCode`,
-    /// code spans keep their backticks (see `docText`).
-    func appendPlainText(to text: inout String, keepingCode: Bool = false) {
+    /// Hands the pieces of `plainText` to `body` in order; with `keepingCode`, code spans keep
+    /// their backticks (see `docText`).
+    func forEachTextPiece(keepingCode: Bool = false, _ body: (String) -> Void) {
         switch self {
         case .code(let s) where keepingCode:
             // As markdown writes it: a fence longer than any run of backticks inside, and a space
@@ -50,34 +48,39 @@ extension Inline {
                 run = byte == UInt8(ascii: "`") ? run + 1 : 0
                 longest = max(longest, run)
             }
-            let fence = String(repeating: "`", count: longest + 1)
+            let fence = longest == 0 ? "`" : String(repeating: "`", count: longest + 1)
             let pad = longest > 0 && (s.hasPrefix("`") || s.hasSuffix("`")) ? " " : ""
-            text += fence + pad + s + pad + fence
-        case .text(let s), .code(let s): text += s
-        case .emphasis(let c), .strong(let c), .link(_, let c), .image(_, let c): for child in c { child.appendPlainText(to: &text, keepingCode: keepingCode) }
-        case .html(let tag): if Inline.htmlReadsAsSpace(tag) { text += " " }
-        case .softBreak, .lineBreak: text += " "
+            body(fence)
+            body(pad)
+            body(s)
+            body(pad)
+            body(fence)
+        case .text(let s), .code(let s): body(s)
+        case .emphasis(let c), .strong(let c), .link(_, let c), .image(_, let c):
+            for child in c { child.forEachTextPiece(keepingCode: keepingCode, body) }
+        case .html(let tag): if Inline.htmlReadsAsSpace(tag) { body(" ") }
+        case .softBreak, .lineBreak: body(" ")
         }
     }
 }
 
 extension Array where Element == Inline {
     /// The concatenated plain text of the inlines, see `Inline.plainText`.
-    public var plainText: String {
-        // Most cells and headings are one text run: no buffer to build then.
-        if count == 1, case .text(let s) = self[0] { return s }
-        var text = ""
-        for inline in self { inline.appendPlainText(to: &text) }
-        return text
-    }
+    public var plainText: String { joinedText(keepingCode: false) }
 
     /// `plainText` with code spans kept as code (`` `https` ``), for documentation: a doc comment
     /// shows them as code, as the page does.
-    public var docText: String {
+    public var docText: String { joinedText(keepingCode: true) }
+
+    /// The pieces of the inlines' text, counted, then copied into a string made once.
+    private func joinedText(keepingCode: Bool) -> String {
+        // Most cells and headings are one text run: no buffer to build then.
         if count == 1, case .text(let s) = self[0] { return s }
-        var text = ""
-        for inline in self { inline.appendPlainText(to: &text, keepingCode: true) }
-        return text
+        var total = 0
+        for inline in self { inline.forEachTextPiece(keepingCode: keepingCode) { total += $0.utf8.count } }
+        return String(utf8Count: total) { writer in
+            for inline in self { inline.forEachTextPiece(keepingCode: keepingCode) { writer.append($0) } }
+        }
     }
 
     /// Every link in document order, descending into emphasis.

@@ -266,7 +266,7 @@ extension Resolver {
             // The transport sets Content-Length from the body.
             if lower == "authorization" || lower == "content-length" || (lower == "content-type" && !streamBody) { continue }
             // `Accept: application/json` is what the client sends anyway; other values stay offered.
-            if lower == "accept", (row.documentedValue ?? "").lowercased().contains("json") || (row.documentedValue ?? "").isEmpty { continue }
+            if lower == "accept", (row.documentedValue ?? "").containsIgnoringCase("json") || (row.documentedValue ?? "").isEmpty { continue }
             let text = (row.qualifier.map { "`\($0)`: " } ?? "") + row.value
             if let index = result.firstIndex(where: { $0.name.lowercased() == lower }) {
                 if !text.isEmpty { result[index].description = [result[index].description, text].compactMap { $0 }.joined(separator: " ") }

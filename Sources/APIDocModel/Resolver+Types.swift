@@ -34,7 +34,8 @@ extension Resolver {
 
     /// Resolves a type reference to a model type name; unresolved references become `Edm.Untyped`
     /// with a warning at the reference.
-    mutating func resolve(_ ref: TypeRef, page: Page, context: String) -> String {
+    /// `context` names what has the type in a warning (`property 'id'`); it is made only for one.
+    mutating func resolve(_ ref: TypeRef, page: Page, context: @autoclosure () -> String) -> String {
         switch ref.kind {
         case .primitive(let name):
             return name
@@ -48,32 +49,32 @@ extension Resolver {
                     if Resolver.simpleName(found).lowercased() != Resolver.simpleName(name).lowercased(),
                        let named = lookupName(name, namespace: page.namespace), named != found,
                        Resolver.simpleName(named).lowercased() == Resolver.simpleName(name).lowercased() {
-                        warn(page, ref.location, "link-mismatch", "\(context) is written '\(name)' but links to '\(link)', the page of '\(Resolver.simpleName(found))'; '\(named)' is used")
+                        warn(page, ref.location, "link-mismatch", "\(context()) is written '\(name)' but links to '\(link)', the page of '\(Resolver.simpleName(found))'; '\(named)' is used")
                         return named
                     }
                     return found
                 }
                 if let found = lookupName(name, namespace: page.namespace) {
                     if pagesByStem[LinkTarget.stem(link)] == nil {
-                        warn(page, ref.location, "missing-page", "\(context) links to '\(link)', a page that is not in the input; resolved by name to '\(found)'")
+                        warn(page, ref.location, "missing-page", "\(context()) links to '\(link)', a page that is not in the input; resolved by name to '\(found)'")
                     }
                     return found
                 }
-                warn(page, ref.location, "missing-page", "\(context) has type '\(name)', which links to '\(link)', a page that is not in the input; it is read as any JSON value")
+                warn(page, ref.location, "missing-page", "\(context()) has type '\(name)', which links to '\(link)', a page that is not in the input; it is read as any JSON value")
                 return "Edm.Untyped"
             }
             if let primitive = TypeCellParser.primitive(name) { return primitive }
             if let found = lookupName(name, namespace: page.namespace) { return found }
-            warn(page, ref.location, "unknown-type", "\(context) has type '\(name)', which no page defines; it is read as any JSON value")
+            warn(page, ref.location, "unknown-type", "\(context()) has type '\(name)', which no page defines; it is read as any JSON value")
             return "Edm.Untyped"
         case .oneOf(let choices):
             let resolved = choices.map { choice -> String in
                 var single = choice
                 single.collection = false
-                return resolve(single, page: page, context: context)
+                return resolve(single, page: page, context: context())
             }
             if let common = commonAncestor(resolved) { return common }
-            warn(page, ref.location, "one-of", "\(context) may be any of \(resolved.joined(separator: ", ")), which share no base type; it is read as any JSON value")
+            warn(page, ref.location, "one-of", "\(context()) may be any of \(resolved.joined(separator: ", ")), which share no base type; it is read as any JSON value")
             return "Edm.Untyped"
         }
     }

@@ -85,6 +85,12 @@ struct EmitterContext {
 
     /// `microsoft.graph.callRecords.session` -> `callRecords`; `microsoft.graph.call` -> "".
     static func subNamespace(_ qualified: String) -> String {
+        // `microsoft.graph.<name>`, nearly every type: no sub-namespace, and nothing to cut.
+        let prefix = "microsoft.graph.".utf8.count
+        if qualified.utf8.count > prefix, qualified.hasPrefixIgnoringCase("microsoft.graph."),
+           !qualified.utf8.dropFirst(prefix).contains(UInt8(ascii: ".")) {
+            return ""
+        }
         var parts = qualified.splitASCII(where: { $0 == UInt8(ascii: ".") }).map(String.init)
         guard parts.count > 1 else { return "" }
         parts.removeLast()

@@ -33,13 +33,42 @@ struct OperationTranslator {
 
     /// How a path parameter is typed and written into the path.
     struct PathValue {
+        /// The `APIDocRuntime.PathComponent` function that writes a value into the path.
+        enum Encoding {
+            /// `escape(value)`: percent-encoded.
+            case escape
+            /// `quotedArgument(value)`: in single quotes, `'` doubled.
+            case quotedArgument
+            /// `argument(value)`: an OData literal (number, Boolean, date, GUID, ...).
+            case argument
+            /// `quotedArgument(value.rawValue)`: an enum member, quoted.
+            case quotedRawValue
+        }
+
         var swiftType: String
-        /// The expression that writes the value named `name` into the path.
-        var encode: (String) -> String
+        var encoding: Encoding
         /// True when the value is written with its own quotes (or as a bare literal), so quotes
         /// around the placeholder in the template are dropped.
         var replacesQuotes: Bool
+
+        /// The expression that writes the value named `name` into the path.
+        func encode(_ name: String) -> String {
+            switch encoding {
+            case .escape: return SwiftNames.concat("APIDocRuntime.PathComponent.escape(", name, ")")
+            case .quotedArgument: return SwiftNames.concat("APIDocRuntime.PathComponent.quotedArgument(", name, ")")
+            case .argument: return SwiftNames.concat("APIDocRuntime.PathComponent.argument(", name, ")")
+            case .quotedRawValue: return SwiftNames.concat("APIDocRuntime.PathComponent.quotedArgument(", name, ".rawValue)")
+            }
+        }
     }
+
+    /// The Swift types of function arguments written as bare OData literals, by EDM type.
+    static let literalTypes: [String: String] = [
+        "Edm.Boolean": "Swift.Bool", "Edm.Int32": "Swift.Int32", "Edm.Int64": "Swift.Int64", "Edm.Int16": "Swift.Int16",
+        "Edm.Byte": "Swift.UInt8", "Edm.SByte": "Swift.Int8", "Edm.Double": "Swift.Double", "Edm.Single": "Swift.Float",
+        "Edm.Decimal": "Foundation.Decimal", "Edm.Date": "APIDocRuntime.DateOnly", "Edm.DateTimeOffset": "APIDocRuntime.DateTimeOffset",
+        "Edm.TimeOfDay": "APIDocRuntime.TimeOfDay", "Edm.Guid": "APIDocRuntime.GUID", "Edm.Duration": "APIDocRuntime.ISODuration",
+    ]
 
     func pathParameters(_ path: OperationPath) -> [(parameter: PathParameter, swiftName: String)] {
         // Parameters may not shadow what the method body uses.
@@ -52,25 +81,16 @@ struct OperationTranslator {
     /// quotes with `'` doubled, numbers, Booleans, dates and GUIDs bare); any other value is a
     /// string, percent-encoded, in quotes where the template quotes it.
     func pathValue(_ parameter: PathParameter) -> PathValue {
-        let runtime = "APIDocRuntime.PathComponent"
-        let plain = PathValue(swiftType: "Swift.String", encode: { name in
-            parameter.quoted ? "\(runtime).quotedArgument(\(name))" : "\(runtime).escape(\(name))"
-        }, replacesQuotes: parameter.quoted)
+        let plain = PathValue(swiftType: "Swift.String", encoding: parameter.quoted ? .quotedArgument : .escape, replacesQuotes: parameter.quoted)
         guard parameter.argument != nil, let type = parameter.type else { return plain }
         if type == "Edm.String" {
-            return PathValue(swiftType: "Swift.String", encode: { "\(runtime).quotedArgument(\($0))" }, replacesQuotes: true)
+            return PathValue(swiftType: "Swift.String", encoding: .quotedArgument, replacesQuotes: true)
         }
-        let literals: [String: String] = [
-            "Edm.Boolean": "Swift.Bool", "Edm.Int32": "Swift.Int32", "Edm.Int64": "Swift.Int64", "Edm.Int16": "Swift.Int16",
-            "Edm.Byte": "Swift.UInt8", "Edm.SByte": "Swift.Int8", "Edm.Double": "Swift.Double", "Edm.Single": "Swift.Float",
-            "Edm.Decimal": "Foundation.Decimal", "Edm.Date": "APIDocRuntime.DateOnly", "Edm.DateTimeOffset": "APIDocRuntime.DateTimeOffset",
-            "Edm.TimeOfDay": "APIDocRuntime.TimeOfDay", "Edm.Guid": "APIDocRuntime.GUID", "Edm.Duration": "APIDocRuntime.ISODuration",
-        ]
-        if let swiftType = literals[type] {
-            return PathValue(swiftType: swiftType, encode: { "\(runtime).argument(\($0))" }, replacesQuotes: true)
+        if let swiftType = OperationTranslator.literalTypes[type] {
+            return PathValue(swiftType: swiftType, encoding: .argument, replacesQuotes: true)
         }
         if let definition = context.types[type], definition.kind == .enum, !definition.flags, context.swiftNames[type] != nil {
-            return PathValue(swiftType: context.swiftName(type), encode: { "\(runtime).quotedArgument(\($0).rawValue)" }, replacesQuotes: true)
+            return PathValue(swiftType: context.swiftName(type), encoding: .quotedRawValue, replacesQuotes: true)
         }
         return plain
     }
@@ -110,7 +130,7 @@ struct OperationTranslator {
             literal += text(literalStart, bytes.count)
         }
         if !literal.isEmpty || parts.isEmpty { parts.append(SwiftNames.literal(PathEncoding.encodeLiteral(literal))) }
-        return parts.joined(separator: " + ")
+        return SwiftNames.join(parts, separator: " + ")
     }
 
     /// The names of the cases of a `<Name>Path` enum: each path's first literal segments, as
@@ -128,13 +148,13 @@ struct OperationTranslator {
             // Equal prefixes give equal names: those counts need no naming.
             if count < last {
                 if spaced {
-                    let prefixes = literalSegments.map { $0.prefix(count).joined(separator: " ") }
+                    let prefixes = literalSegments.map { SwiftNames.join($0.prefix(count), separator: " ") }
                     if Set(prefixes).count < prefixes.count { continue }
                 } else if OperationTranslator.hasEqualPrefixes(literalSegments, count) {
                     continue
                 }
             }
-            let candidates = literalSegments.map { SwiftNames.memberName($0.prefix(count).joined(separator: " "), reserved: OperationTranslator.reservedCaseNames) }
+            let candidates = literalSegments.map { SwiftNames.memberName(SwiftNames.join($0.prefix(count), separator: " "), reserved: OperationTranslator.reservedCaseNames) }
             if Set(candidates).count == candidates.count || count == last { chosen = candidates; break }
         }
         return SwiftNames.uniqued(chosen)
@@ -221,14 +241,14 @@ struct OperationTranslator {
         var queryArguments: [String] = []
         for option in options {
             guard let name = names.popFirst(), let known = OperationTranslator.queryOptionParameters[option.name] else { continue }
-            let forward = "\(SwiftNames.argumentLabel(name)): \(name)"
+            let forward = SwiftNames.concat(SwiftNames.argumentLabel(name), ": ", name)
             if option.name == "$id" {
                 result.append(Extra(declaration: "\(name): \(known.type)", forward: forward, docs: parameterDoc(name, known.doc),
                                     statements: [.line("request.addQuery(\"$id\", \(name).id)")], queryArgument: nil))
             } else {
-                let argument = "\(known.label): \(name)"
+                let argument = SwiftNames.concat(known.label, ": ", name)
                 queryArguments.append(argument)
-                result.append(Extra(declaration: "\(name): \(known.type) = nil", forward: forward, docs: parameterDoc(name, known.doc),
+                result.append(Extra(declaration: SwiftNames.concat(name, ": ", known.type, " = nil"), forward: forward, docs: parameterDoc(name, known.doc),
                                     statements: [], queryArgument: argument))
             }
         }
@@ -237,15 +257,16 @@ struct OperationTranslator {
         }
         for header in headers {
             guard let name = names.popFirst() else { continue }
-            var doc = "The `\(SwiftNames.docText(header.name))` header."
-            if let description = header.description { doc += " " + SwiftNames.docText(description) }
-            let forward = "\(SwiftNames.argumentLabel(name)): \(name)"
+            var doc = SwiftNames.concat("The `", SwiftNames.docText(header.name), "` header.")
+            if let description = header.description { doc = SwiftNames.concat(doc, " ", SwiftNames.docText(description)) }
+            let forward = SwiftNames.concat(SwiftNames.argumentLabel(name), ": ", name)
             if header.required {
                 result.append(Extra(declaration: "\(name): Swift.String", forward: forward, docs: parameterDoc(name, doc),
                                     statements: [.line("request.setHeader(\(SwiftNames.literal(header.name)), \(name))")], queryArgument: nil))
             } else {
-                result.append(Extra(declaration: "\(name): Swift.String? = nil", forward: forward, docs: parameterDoc(name, doc),
-                                    statements: [.block(header: "if let value = \(name)", body: [.line("request.setHeader(\(SwiftNames.literal(header.name)), value)")], footer: "")],
+                result.append(Extra(declaration: SwiftNames.concat(name, ": Swift.String? = nil"), forward: forward, docs: parameterDoc(name, doc),
+                                    statements: [.block(header: SwiftNames.concat("if let value = ", name),
+                                                        body: [.line(SwiftNames.concat("request.setHeader(", SwiftNames.literal(header.name), ", value)"))], footer: "")],
                                     queryArgument: nil))
             }
         }
@@ -254,7 +275,7 @@ struct OperationTranslator {
 
     /// `  - name: text`, wrapped, continuation lines indented under the text.
     func parameterDoc(_ name: String, _ text: String) -> [String] {
-        let lines = Docs.wrap("- \(SwiftNames.bare(name)): \(text)", width: 96)
+        let lines = Docs.wrap(SwiftNames.concat("- ", SwiftNames.bare(name), ": ", text), width: 96)
         return lines.enumerated().map { ($0.offset == 0 ? "  " : "    ") + $0.element }
     }
 
@@ -279,18 +300,18 @@ struct OperationTranslator {
     /// A signature on one line, or, when it has parameters with defaults (the options and
     /// headers) and would be long, with one parameter a line.
     func signature(_ head: String, _ parameters: [String], _ tail: String) -> String {
-        let single = "\(head)(\(parameters.joined(separator: ", ")))\(tail)"
+        let single = SwiftNames.join(parameters, separator: ", ", prefix: head + "(", suffix: ")" + tail)
         // (Counting bytes first: never fewer than characters, and far cheaper to count.)
         guard single.utf8.count > 120, SwiftNames.characterCount(single) > 120, parameters.contains(where: { $0.utf8Contains(" = ") }) else { return single }
-        return "\(head)(\n" + parameters.map { "        " + $0 }.joined(separator: ",\n") + "\n    )\(tail)"
+        return SwiftNames.join(parameters, separator: ",\n        ", prefix: head + "(\n        ", suffix: "\n    )" + tail)
     }
 
     /// A call on one line, or, when that line would be long, with one argument a line (as a
     /// statement of a method body, two levels deep).
     func call(_ head: String, _ arguments: [String], _ tail: String = ")") -> String {
-        let single = "\(head)\(arguments.joined(separator: ", "))\(tail)"
+        let single = SwiftNames.join(arguments, separator: ", ", prefix: head, suffix: tail)
         guard single.utf8.count > 110, SwiftNames.characterCount(single) > 110, arguments.count > 1 else { return single }
-        return "\(head)\n" + arguments.map { "            " + $0 }.joined(separator: ",\n") + "\n        \(tail)"
+        return SwiftNames.join(arguments, separator: ",\n            ", prefix: head + "\n            ", suffix: "\n        " + tail)
     }
 
     func render(_ operation: Operation, functionName: String, pagesName: String? = nil) -> Rendered {
@@ -301,10 +322,10 @@ struct OperationTranslator {
         let isStreamResponse = operation.response?.type == TypeUse.stream
         let isCollection = operation.response?.collection == true && element != nil && !isStreamResponse
         var returnType = element
-        if isCollection, let element { returnType = "APIDocRuntime.CollectionPage<\(element)>" }
-        let returnClause = returnType.map { " -> \($0)" } ?? ""
+        if isCollection, let element { returnType = SwiftNames.concat("APIDocRuntime.CollectionPage<", element, ">") }
+        let returnClause = returnType.map { SwiftNames.concat(" -> ", $0) } ?? ""
         let pagesFunction = isCollection ? pagesName : nil
-        let pagesType = element.map { "APIDocRuntime.CollectionPages<\($0)>" } ?? ""
+        let pagesType = element.map { SwiftNames.concat("APIDocRuntime.CollectionPages<", $0, ">") } ?? ""
         let buildThrows = operation.requestBody.map { $0.type != TypeUse.stream } ?? false
         let pagesTail = (buildThrows ? " throws" : "") + " -> " + pagesType
 
@@ -320,22 +341,23 @@ struct OperationTranslator {
         var doc = summary
         for path in operation.pathDetails { doc.append(pathDocLine(operation.method, path)) }
         if let status = operation.response?.status { doc.append("Documented success status: \(status).") }
-        doc.append("Documented at \(operation.source).")
+        doc.append(SwiftNames.concat("Documented at ", operation.source, "."))
         doc += returnNotes
 
         func requestStatements(pathExpression: String) -> [SwiftStmt] {
             var statements: [SwiftStmt] = []
             if isStreamResponse { statements.append(.line("request.setHeader(\"Accept\", \"*/*\")")) }
             for extra in extras { statements += extra.statements }
-            return [.line("\(statements.isEmpty ? "let" : "var") request = APIDocRuntime.GraphRequest(method: \(SwiftNames.literal(operation.method)), path: \(pathExpression))")]
+            return [.line(SwiftNames.concat(statements.isEmpty ? "let" : "var", " request = APIDocRuntime.GraphRequest(method: ",
+                                            SwiftNames.literal(operation.method), ", path: ", pathExpression, ")"))]
                 + statements
         }
         func sendStatement() -> SwiftStmt {
             if isStreamResponse { return .line("return try await self.send(request).body") }
-            if let returnType { return .line("return try await self.send(request, decoding: \(returnType).self)") }
+            if let returnType { return .line(SwiftNames.concat("return try await self.send(request, decoding: ", returnType, ".self)")) }
             return .line("_ = try await self.send(request)")
         }
-        let pagesStatement: SwiftStmt = .line("return self.pages(request, of: \(element ?? "APIDocRuntime.JSONValue").self)")
+        let pagesStatement: SwiftStmt = .line(SwiftNames.concat("return self.pages(request, of: ", element ?? "APIDocRuntime.JSONValue", ".self)"))
         let extraDeclarations = extras.map(\.declaration)
         let extraDocs = extras.flatMap(\.docs)
         let forwards = extras.map(\.forward)
@@ -348,12 +370,12 @@ struct OperationTranslator {
         if operation.pathDetails.count == 1 {
             let path = operation.pathDetails[0]
             let named = namedParameters[0]
-            let parameters = named.map { "\($0.swiftName): \(pathValue($0.parameter).swiftType)" } + extraDeclarations
+            let parameters = named.map { SwiftNames.concat($0.swiftName, ": ", pathValue($0.parameter).swiftType) } + extraDeclarations
             let expression = pathExpression(path, named)
             let attributes = deprecationAttributes(path)
             var methods: [SwiftDecl] = [.function(
                 doc: doc + parameterDocs(named),
-                signature: signature("\(context.access) func \(functionName)", parameters, " async throws\(returnClause)"),
+                signature: signature(SwiftNames.concat(context.access, " func ", functionName), parameters, SwiftNames.concat(" async throws", returnClause)),
                 body: requestStatements(pathExpression: expression) + [sendStatement()], attributes: attributes)]
             if let pagesFunction {
                 methods.append(.function(
@@ -370,11 +392,12 @@ struct OperationTranslator {
         var enumMembers: [SwiftDecl] = []
         var renderCases: [SwiftStmt] = []
         for ((path, parameters), caseName) in zip(zip(operation.pathDetails, namedParameters), cases) {
-            let payload = parameters.isEmpty ? nil : parameters.map { "\(SwiftNames.label($0.swiftName)): \(pathValue($0.parameter).swiftType)" }.joined(separator: ", ")
-            enumMembers.append(.enumCase(doc: ["`\(SwiftNames.docText(path.template))`"], name: caseName, rawValue: nil, payload: payload,
+            let payload = parameters.isEmpty ? nil
+                : SwiftNames.join(parameters.map { SwiftNames.concat(SwiftNames.label($0.swiftName), ": ", pathValue($0.parameter).swiftType) }, separator: ", ")
+            enumMembers.append(.enumCase(doc: [SwiftNames.concat("`", SwiftNames.docText(path.template), "`")], name: caseName, rawValue: nil, payload: payload,
                                          attributes: deprecationAttributes(path)))
-            let bindings = parameters.isEmpty ? "" : "(" + parameters.map { "let \($0.swiftName)" }.joined(separator: ", ") + ")"
-            renderCases.append(.caseLabel("case .\(caseName)\(bindings):", body: [.line("return \(pathExpression(path, parameters))")]))
+            let bindings = parameters.isEmpty ? "" : SwiftNames.join(parameters.map { SwiftNames.concat("let ", $0.swiftName) }, separator: ", ", prefix: "(", suffix: ")")
+            renderCases.append(.caseLabel(SwiftNames.concat("case .", caseName, bindings, ":"), body: [.line(SwiftNames.concat("return ", pathExpression(path, parameters)))]))
         }
         enumMembers.append(.computed(doc: ["The path, percent-encoded, relative to the client's base URL."], modifiers: "\(context.access) var",
                                      name: "rendered", type: "Swift.String",
@@ -388,8 +411,8 @@ struct OperationTranslator {
         let preferredPath = operation.pathDetails[preferred]
         let preferredParameters = namedParameters[preferred]
         let preferredAttributes = deprecationAttributes(preferredPath)
-        let convenienceParameters = preferredParameters.map { "\($0.swiftName): \(pathValue($0.parameter).swiftType)" } + extraDeclarations
-        let arguments = preferredParameters.map { "\(SwiftNames.argumentLabel($0.swiftName)): \($0.swiftName)" }.joined(separator: ", ")
+        let convenienceParameters = preferredParameters.map { SwiftNames.concat($0.swiftName, ": ", pathValue($0.parameter).swiftType) } + extraDeclarations
+        let arguments = SwiftNames.join(preferredParameters.map { SwiftNames.concat(SwiftNames.argumentLabel($0.swiftName), ": ", $0.swiftName) }, separator: ", ")
         let preferredCase = preferredParameters.isEmpty ? ".\(cases[preferred])" : ".\(cases[preferred])(\(arguments))"
         let forwarded = ["at: \(preferredCase)"] + forwards
         let which = preferred == 0 ? "the first documented path" : "the first documented path that is not deprecated"
@@ -399,11 +422,11 @@ struct OperationTranslator {
         var methods: [SwiftDecl] = [
             .function(
                 doc: convenienceDoc + parameterDocs(preferredParameters),
-                signature: signature("\(context.access) func \(functionName)", convenienceParameters, " async throws\(returnClause)"),
+                signature: signature(SwiftNames.concat(context.access, " func ", functionName), convenienceParameters, SwiftNames.concat(" async throws", returnClause)),
                 body: [.line(call("\(returnType == nil ? "" : "return ")try await self.\(functionName)(", forwarded))], attributes: preferredAttributes),
             .function(
                 doc: doc + parameterDocs(nil),
-                signature: signature("\(context.access) func \(functionName)", generalParameters, " async throws\(returnClause)"),
+                signature: signature(SwiftNames.concat(context.access, " func ", functionName), generalParameters, SwiftNames.concat(" async throws", returnClause)),
                 body: requestStatements(pathExpression: "path.rendered") + [sendStatement()]),
         ]
         if let pagesFunction {
@@ -436,7 +459,7 @@ struct OperationTranslator {
 
     /// `` `POST /calls/{id}/answer` ``, with `(deprecated)` after a path the page calls deprecated.
     func pathDocLine(_ method: String, _ path: OperationPath) -> String {
-        "`\(method) \(SwiftNames.docText(path.template))`" + (path.deprecation == nil ? "" : " (deprecated)")
+        SwiftNames.concat("`", method, " ", SwiftNames.docText(path.template), "`", path.deprecation == nil ? "" : " (deprecated)")
     }
 
     /// `@available(*, deprecated, message: "<the page's note>")` for a path the page calls
@@ -448,10 +471,13 @@ struct OperationTranslator {
 
     func pathParameterDocs(_ parameters: [(parameter: PathParameter, swiftName: String)]) -> [String] {
         parameters.map { parameter, name in
-            let typeNote = parameter.argument.map { argument in
-                "The `\(SwiftNames.docText(argument))` argument (`{\(SwiftNames.docText(parameter.placeholder))}`)" + (parameter.type.map { ", \(SwiftNames.docText($0))" } ?? "") + "."
+            let head = SwiftNames.concat("  - ", SwiftNames.bare(name), ": ")
+            if let argument = parameter.argument {
+                return head + "The `\(SwiftNames.docText(argument))` argument (`{\(SwiftNames.docText(parameter.placeholder))}`)"
+                    + (parameter.type.map { ", \(SwiftNames.docText($0))" } ?? "") + "."
             }
-            return "  - \(SwiftNames.bare(name)): " + (typeNote ?? "The `{\(SwiftNames.docText(parameter.placeholder))}` segment\(parameter.alternatives.count > 1 ? " (one of: \(parameter.alternatives.joined(separator: ", ")))" : "").")
+            let alternatives = parameter.alternatives.count > 1 ? " (one of: \(parameter.alternatives.joined(separator: ", ")))" : ""
+            return SwiftNames.concat(head, "The `{", SwiftNames.docText(parameter.placeholder), "}` segment", alternatives, ".")
         }
     }
 }

@@ -153,12 +153,12 @@ public enum SwiftEmitter {
         // An action's parameters are no OData type of the service: no name to look up.
         let sorted = model.types.filter { !$0.isActionParameters }.sorted { $0.name < $1.name }
         let entries = sorted.filter { seen.insert($0.name.lowercased()).inserted }.map { type in
-            "        \(SwiftNames.literal(type.name.lowercased())): \(context.wrapperNames[type.name] ?? context.swiftName(type.name)).self,"
+            SwiftNames.concat("        ", SwiftNames.literal(type.name.lowercased()), ": ", context.wrapperNames[type.name] ?? context.swiftName(type.name), ".self,")
         }
         let metatype = "any (Swift.Codable & Swift.Hashable & Swift.Sendable).Type"
         let table = SwiftDecl.variable(
             doc: ["The Swift type for each OData type name, by the name in lower case."], modifiers: "static let", name: "typesByName",
-            type: "[Swift.String: \(metatype)]", value: entries.isEmpty ? "[:]" : "[\n" + entries.joined(separator: "\n") + "\n    ]")
+            type: "[Swift.String: \(metatype)]", value: entries.isEmpty ? "[:]" : SwiftNames.join(entries, separator: "\n", prefix: "[\n", suffix: "\n    ]"))
         let function = SwiftDecl.function(
             doc: ["The Swift type for an OData type name such as `microsoft.graph.call` (a leading `#` and letter case are ignored)."],
             signature: "\(context.access) static func type(named name: Swift.String) -> (\(metatype))?",
@@ -168,7 +168,7 @@ public enum SwiftEmitter {
                 .line("return typesByName[key]"),
             ])
         let names = SwiftDecl.variable(doc: ["Every OData type name the docs define, sorted."], modifiers: "\(context.access) static let", name: "names",
-                                       type: "[Swift.String]", value: "[\n" + sorted.map { "        " + SwiftNames.literal($0.name) + "," }.joined(separator: "\n") + "\n    ]")
+                                       type: "[Swift.String]", value: SwiftNames.join(sorted.map { SwiftNames.concat("        ", SwiftNames.literal($0.name), ",") }, separator: "\n", prefix: "[\n", suffix: "\n    ]"))
         // Generic functions for the `init(from:)` and `encode(to:)` of every generated struct: a call
         // to one of them type-checks several times faster than `decodeIfPresent`/`encodeIfPresent`,
         // whose overloads (one per standard type, and a generic one) the type checker searches a

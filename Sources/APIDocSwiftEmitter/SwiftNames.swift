@@ -95,6 +95,11 @@ public enum SwiftNames {
     /// The words of ASCII text joined in camel case (the first lowered with `lowerFirst` when
     /// `lowerFirstWord`, the others with their first letter upper-cased); nil when not all ASCII.
     static func asciiCamel(_ raw: String, lowerFirstWord: Bool) -> String? {
+        // One word already in shape (`callId`, `Call`), the usual case: the text itself, no copy.
+        if let first = raw.utf8.first, lowerFirstWord ? !first.isASCIIUppercase : !first.isASCIILowercase,
+           raw.utf8AllSatisfy({ $0.isASCIILetterOrDigit }) {
+            return raw
+        }
         var raw = raw
         return raw.withUTF8 { bytes -> String? in
             var out: [UInt8] = []
@@ -168,13 +173,15 @@ public enum SwiftNames {
     public static func uniqued(_ names: [String]) -> [String] {
         // Few names, all different (the common case): nothing to change, and no hashing.
         if names.count < 2 { return names }
+        let bases = names.map(bare)
         if names.count <= 16 {
-            let bases = names.map(bare)
             var distinct = true
             search: for i in bases.indices {
                 for j in bases.index(after: i)..<bases.endIndex where bases[i] == bases[j] { distinct = false; break search }
             }
             if distinct { return names }
+        } else if Set(bases).count == bases.count {
+            return names
         }
         var used: Set<String> = []
         // The last counter tried per base: counters below it are taken for good (linear time for
@@ -195,7 +202,7 @@ public enum SwiftNames {
     /// A Swift string literal for any text.
     public static func literal(_ text: String) -> String {
         // Printable ASCII without quotes or backslashes is written as it is.
-        if text.utf8AllSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
+        if text.utf8AllSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return concat("\"", text, "\"") }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -222,6 +229,33 @@ public enum SwiftNames {
         // Text with no control byte and nothing beyond ASCII has nothing to replace.
         if text.utf8AllSatisfy({ $0 >= 0x20 && $0 < 0x80 }) { return text }
         return text.contains(where: unsafe) ? String(text.map { unsafe($0) ? " " : $0 }) : text
+    }
+
+    /// `parts.joined(separator:)` with `prefix` before and `suffix` after, made in one allocation
+    /// (`UTF8Writer`). (`joined` and interpolation append piece by piece.)
+    static func join(_ parts: some Collection<String>, separator: String, prefix: String = "", suffix: String = "") -> String {
+        var total = prefix.utf8.count + suffix.utf8.count + separator.utf8.count * max(parts.count - 1, 0)
+        for part in parts { total += part.utf8.count }
+        return String(utf8Count: total) { writer in
+            writer.append(prefix)
+            for (index, part) in parts.enumerated() {
+                if index > 0 { writer.append(separator) }
+                writer.append(part)
+            }
+            writer.append(suffix)
+        }
+    }
+
+    /// The pieces one after another, made in one allocation (see `join`).
+    static func concat(_ p0: String, _ p1: String, _ p2: String = "", _ p3: String = "", _ p4: String = "", _ p5: String = "") -> String {
+        String(utf8Count: p0.utf8.count + p1.utf8.count + p2.utf8.count + p3.utf8.count + p4.utf8.count + p5.utf8.count) { writer in
+            writer.append(p0)
+            writer.append(p1)
+            writer.append(p2)
+            writer.append(p3)
+            writer.append(p4)
+            writer.append(p5)
+        }
     }
 
     /// The number of characters of `text`: its byte count when it is ASCII without carriage

@@ -5,7 +5,9 @@ public enum SwiftRenderer {
 
     public static func render(_ file: SwiftFile) -> String {
         var out = TextBuffer(capacity: 4096)
-        out += "\(headerMarker)\(SwiftNames.commentText(file.source)). Do not edit.\n// swift-format-ignore-file\n\n"
+        out += headerMarker
+        out += SwiftNames.commentText(file.source)
+        out += ". Do not edit.\n// swift-format-ignore-file\n\n"
         for module in file.exportedImports { out += "@_exported import \(module)\n" }
         for module in file.imports { out += "import \(module)\n" }
         if !file.imports.isEmpty || !file.exportedImports.isEmpty { out += "\n" }

@@ -195,6 +195,20 @@ struct FastSearchTests {
         }
     }
 
+    @Test func stringsWrittenPieceByPieceAreThePiecesJoined() {
+        let pieces = ["", "a", "short", "ünïcödé ✓", String(repeating: "long text ", count: 20),
+                      String("xx-substring-yy".dropFirst(3).dropLast(3)), "\u{1F600}", "e\u{301}"]
+        let total = pieces.reduce(0) { $0 + $1.utf8.count }
+        let written = String(utf8Count: total) { writer in
+            for piece in pieces { writer.append(piece) }
+        }
+        #expect(written == pieces.joined())
+        #expect(written.utf8.count == total)
+        // Fewer bytes than the count: the string is what was written.
+        #expect(String(utf8Count: 10) { $0.append("abc") } == "abc")
+        #expect(String(utf8Count: 0) { _ in }.isEmpty)
+    }
+
     @Test func firstByteFoundWhereTheCharacterSearchFindsIt() {
         let texts = ["", "a", "key: value", "naïve: café", "— é :x: ", "[label]: dest", "a b c", "日本語 テキスト", "no match here", "\u{1F600} :"]
         for text in texts {

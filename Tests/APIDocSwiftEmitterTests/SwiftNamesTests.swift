@@ -148,6 +148,10 @@ struct SwiftNamesTests {
         #expect(SwiftNames.uniqued(["x", "x2", "x"]) == ["x", "x2", "x3"])
         // Swift compares identifiers case-sensitively.
         #expect(SwiftNames.uniqued(["value", "Value"]) == ["value", "Value"])
+        // Longer lists (a struct's properties) are checked for duplicates another way.
+        let many = (0..<20).map { "p\($0)" }
+        #expect(SwiftNames.uniqued(many) == many)
+        #expect(SwiftNames.uniqued(many + ["p3", "`class`", "class"]) == many + ["p32", "`class`", "class2"])
         #expect(SwiftNames.bare("`class`") == "class")
         #expect(SwiftNames.bare("plain") == "plain")
     }

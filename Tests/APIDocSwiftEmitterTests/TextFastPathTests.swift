@@ -42,7 +42,9 @@ struct TextFastPathTests {
     }
 
     @Test func casingASCIINamesOnBytesMatchesCasingWordsOnScalars() throws {
-        let names = ["@odata.type", "user-id", "period_value", "with spaces", "URLPath", "2fa", "", "---", "a.b.c", "x[0]", "ID"]
+        // One word already in shape takes a path of its own: `callId`, `Call`, `ABC`, `1abc`, ...
+        let names = ["@odata.type", "user-id", "period_value", "with spaces", "URLPath", "2fa", "", "---", "a.b.c", "x[0]", "ID",
+                     "callId", "Call", "x", "X", "a1", "ABC", "abc", "aBC", "AbC", "1abc", "9", "Z9", "callID"]
             + (UInt64(1)...100).map { Self.prose($0, words: Int($0 % 5)) }
         for name in names {
             let words = SwiftNames.words(name)
@@ -58,6 +60,24 @@ struct TextFastPathTests {
         #expect(SwiftNames.asciiCamel("naïve", lowerFirstWord: true) == nil)
         #expect(SwiftNames.asciiLowerFirst("Éclair") == nil)
         #expect(SwiftNames.words("naïve-name") == ["naïve", "name"])
+    }
+
+    @Test func joiningInOneAllocationMatchesJoinedAndConcatenation() {
+        let samples: [[String]] = [
+            [], [""], ["a"], ["a", "b"], ["", "", ""], ["callId: Swift.String", "_ body: AnswerCallRequestBody"],
+            ["é", "日本", "\u{1F600}", "e\u{301}"], (0..<40).map { "part\($0)" }, [String(repeating: "x", count: 300), "y"],
+        ]
+        for parts in samples {
+            for separator in ["", ", ", " + ", ",\n        ", "→"] {
+                #expect(SwiftNames.join(parts, separator: separator) == parts.joined(separator: separator), "\(parts) \(separator)")
+                #expect(SwiftNames.join(parts, separator: separator, prefix: "f(", suffix: ") -> T") == "f(" + parts.joined(separator: separator) + ") -> T")
+                #expect(SwiftNames.join(parts.prefix(2), separator: separator) == parts.prefix(2).joined(separator: separator))
+            }
+        }
+        #expect(SwiftNames.concat("a", "") == "a")
+        #expect(SwiftNames.concat("case .", "communications", "(let callId)", ":") == "case .communications(let callId):")
+        let long = String(repeating: "y", count: 100)
+        #expect(SwiftNames.concat("é", "日本", "\u{1F600}", "", "x", long) == "é日本\u{1F600}x" + long)
     }
 
     @Test func commentAndDocTextOfASCIIAreKeptAsTheyAre() {
@@ -105,6 +125,23 @@ struct TextFastPathTests {
         for templates in lists {
             let paths = templates.map { OperationPath(template: $0, parameters: []) }
             #expect(translator.caseNames(paths) == Self.caseNamesByJoining(paths), "\(templates)")
+        }
+    }
+
+    /// The sub-namespace as it was found by cutting every name at its dots.
+    static func subNamespaceByCutting(_ qualified: String) -> String {
+        var parts = qualified.split(separator: ".").map(String.init)
+        guard parts.count > 1 else { return "" }
+        parts.removeLast()
+        if parts.count >= 2 && parts[0].lowercased() == "microsoft" && parts[1].lowercased() == "graph" { parts.removeFirst(2) }
+        return parts.joined(separator: " ")
+    }
+
+    @Test func subNamespacesAsWhenEveryNameWasCutAtItsDots() {
+        let names = ["microsoft.graph.call", "microsoft.graph.callRecords.session", "Microsoft.Graph.call", "microsoft.graph.", "microsoft.graph",
+                     "microsoft.graph..x", "MICROSOFT.GRAPH.A.B", "other.ns.x", "call", "", "microsoft.graphx.y", "microsoft.graph.é"]
+        for name in names {
+            #expect(EmitterContext.subNamespace(name) == Self.subNamespaceByCutting(name), "\(name)")
         }
     }
 
