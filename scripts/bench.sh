@@ -17,7 +17,9 @@
 #   (d) `apidocgen lint`;
 # each RUNS times (default 5), interleaved (one run of each step per round), reporting the median
 # wall time, CPU time (user+sys) and peak memory, and the ratios (b)/(a) and (c)/(a): of the
-# medians, and the median of the rounds' own ratios. Uses /usr/bin/time (Debian package `time`).
+# medians, and the median of the rounds' own ratios; then the phases of the (c') runs
+# (APIDOCGEN_TIMINGS=1), each against the floor run of its round. Uses /usr/bin/time (Debian
+# package `time`).
 #   scripts/bench.sh [CORPUS] [RUNS]        (BENCH_DIR: where the runs write; default .build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,11 +40,12 @@ shm=""
 trap 'rm -rf "$work" ${shm:+"$shm"}' EXIT
 
 # run NAME SETUP COMMAND...: one timed run of a step, appended to NAME's record ("wall cpu rss");
-# what the command prints is kept in NAME.out (the no-op runs' counts of files written).
+# what the command prints is kept in NAME.out (the no-op runs' counts of files written) and
+# NAME.err (the phase timings of the (c') runs).
 run() {
     local name="$1" setup="$2"; shift 2
     eval "$setup"
-    /usr/bin/time -o "$work/one.txt" -f "%e %U %S %M" "$@" >> "$work/$name.out" 2>/dev/null
+    /usr/bin/time -o "$work/one.txt" -f "%e %U %S %M" "$@" >> "$work/$name.out" 2>> "$work/$name.err"
     awk '{ printf "%.3f %.3f %d\n", $1, $2 + $3, $4 }' "$work/one.txt" >> "$work/$name.txt"
 }
 
@@ -52,7 +55,7 @@ run() {
 mkdir -p "$work/runs" "$work/up-to-date"
 "$bin" generate --input "$corpus" --output "$work/up-to-date" > /dev/null 2>&1
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then shm="$(mktemp -d /dev/shm/apidocgen-bench.XXXXXX)"; fi
-for name in floor cmark floor-one-thread generate generate-shm noop noop-full lint; do : > "$work/$name.txt"; done
+for name in floor cmark floor-one-thread generate generate-shm noop noop-full lint; do : > "$work/$name.txt"; : > "$work/$name.err"; done
 for _ in $(seq "$runs"); do
     run floor ":" "$bin" parse --input "$corpus"
     run cmark ":" "$bin" parse --cmark-only --input "$corpus"
@@ -67,7 +70,8 @@ for _ in $(seq "$runs"); do
         run generate-shm "mv '$shm/out' '$shm/old'\$RANDOM\$RANDOM 2>/dev/null || true" "$bin" generate --input "$corpus" --output "$shm/out"
     fi
     run noop ":" "$bin" generate --input "$corpus" --output "$work/up-to-date"
-    run noop-full ":" "$bin" generate --no-cache --input "$corpus" --output "$work/up-to-date"
+    # (c') prints how long each phase took (APIDOCGEN_TIMINGS): set for that command alone.
+    APIDOCGEN_TIMINGS=1 run noop-full ":" "$bin" generate --no-cache --input "$corpus" --output "$work/up-to-date"
     run lint ":" "$bin" lint --input "$corpus"
 done
 files=$(ls "$work/out" | wc -l)
@@ -77,7 +81,7 @@ written=$(sed -nE 's/.*wrote ([0-9]+) files.*/\1/p' "$work/noop.out" | sort -nu 
 written2=$(sed -nE 's/.*wrote ([0-9]+) files.*/\1/p' "$work/noop-full.out" | sort -nu | paste -sd/)
 
 python3 - "$work" "$written" "$written2" "$runs" "$(nproc)" "$files" <<'PY'
-import os, statistics, sys
+import os, re, statistics, sys
 work, written, written2, runs, cores, files = sys.argv[1:7]
 def record(name):
     return [list(map(float, line.split())) for line in open(os.path.join(work, name + ".txt")) if line.strip()]
@@ -106,5 +110,24 @@ def ratio(top, bottom):
 print("\nwall-time ratios: " + ", ".join(ratio(key, "(a) ") for key in ["(b) ", "(b')", "(c) ", "(c')"] if key in median)
       + f"; files written by the no-op runs: {written} and {written2}")
 print("against cmark alone: " + ", ".join(ratio(key, "(a0)") for key in ["(a) ", "(b) ", "(b')"] if key in median))
-print("against the floor on one thread: " + ", ".join(ratio(key, "(a1)") for key in ["(b) ", "(a) "]))
+print("against the floor on one thread: " + ", ".join(ratio(key, "(a1)") for key in ["(b) ", "(b')", "(a) "] if key in median))
+
+# The phases of the (c') runs (the whole pipeline, nothing to write), each against the floor run
+# of the same round: how much of the floor's time each phase alone takes.
+timings = [dict((k, float(v)) for k, v in re.findall(r"(\w+) ([0-9.]+) s", line))
+           for line in open(os.path.join(work, "noop-full.err")) if line.startswith("timings: ")]
+if len(timings) != len(records["(a) "]):
+    print(f"\nphases of (c'): {len(timings)} timings lines for {len(records['(a) '])} rounds; not shown")
+else:
+    phases = [k for k in timings[0] if k in ("read", "extract", "resolve", "render", "plan")]
+    print("\nphases of (c') (APIDOCGEN_TIMINGS=1), median s and by round against (a):")
+    print("| phase | wall (s) | of (a) |")
+    print("|---|---|---|")
+    floors = [round_[0] for round_ in records["(a) "]]
+    def row(label, values):
+        print(f"| {label} | {statistics.median(values):.3f} | {statistics.median(v / f for v, f in zip(values, floors)):.2f} |")
+    for phase in phases:
+        row(phase, [t[phase] for t in timings])
+    row("read + extract (parsing included)", [t["read"] + t["extract"] for t in timings])
+    row("all phases", [sum(t.values()) for t in timings])
 PY
