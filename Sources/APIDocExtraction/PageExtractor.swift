@@ -52,14 +52,31 @@ public enum PageExtractor {
                 let text = paragraph.inlines.plainText.trimmingSpaces()
                 // The prefix compared on the bytes: no lower-cased copy of every paragraph.
                 if text.hasPrefixIgnoringCase("namespace:") {
-                    let value = text.dropFirst("namespace:".count).trimmingSpacesSubstring()
-                    let word = value.split(whereSeparator: { $0 == " " || $0 == "\n" }).first.map(String.init) ?? ""
-                    let cleaned = word.trimmingCharacters(in: ".`*")
+                    let cleaned = String(namespaceWord(text)).trimmingCharacters(in: ".`*")
                     return cleaned.isEmpty ? nil : cleaned
                 }
             }
         }
         return nil
+    }
+
+    /// The first word after `Namespace:` in a paragraph's text (trimmed of spaces and tabs):
+    /// after the spaces and tabs that follow the colon, the text up to the next space or line
+    /// feed, line feeds and spaces before it skipped. On the bytes when the text is ASCII
+    /// without carriage returns, where each byte is a Character; by Characters otherwise.
+    static func namespaceWord(_ text: String) -> Substring {
+        let prefix = "namespace:".utf8.count
+        guard text.utf8AllSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            let value = text.dropFirst(prefix).trimmingSpacesSubstring()
+            return value.split(whereSeparator: { $0 == " " || $0 == "\n" }).first ?? ""
+        }
+        let bytes = text.utf8
+        var start = bytes.index(bytes.startIndex, offsetBy: prefix)
+        while start < bytes.endIndex, bytes[start] == 0x20 || bytes[start] == 0x09 { bytes.formIndex(after: &start) }
+        while start < bytes.endIndex, bytes[start] == 0x20 || bytes[start] == 0x0A { bytes.formIndex(after: &start) }
+        var end = start
+        while end < bytes.endIndex, bytes[end] != 0x20 && bytes[end] != 0x0A { bytes.formIndex(after: &end) }
+        return text[start..<end]
     }
 
     static func inheritsFrom(_ sections: [Section]) -> String? {
@@ -188,8 +205,7 @@ public enum PageExtractor {
         for paragraph in section.paragraphs {
             let inlines = paragraph.inlines
             let text = inlines.plainText
-            let lower = text.lowercased()
-            guard lower.utf8Contains("return") || lower.utf8Contains("response code") else { continue }
+            guard text.containsIgnoringCase("return") || text.containsIgnoringCase("response code") else { continue }
             let status = firstStatusCode(text)
             var type: TypeRef?
             // The type is the first link in the sentence that says what is returned, not a link

@@ -127,6 +127,22 @@ struct PageStructureTests {
         #expect(extract("# x\n\nText.\n").namespace == nil)
     }
 
+    /// The first word after `Namespace:` as it was read by Characters.
+    static func namespaceWordByCharacters(_ text: String) -> Substring {
+        text.dropFirst("namespace:".count).trimmingSpacesSubstring().split(whereSeparator: { $0 == " " || $0 == "\n" }).first ?? ""
+    }
+
+    @Test func namespaceWordOnTheBytesAsByCharacters() {
+        let texts = [
+            "Namespace: microsoft.graph", "namespace:microsoft.graph", "Namespace:  \t microsoft.graph.callRecords and more",
+            "Namespace: \n\tx y", "Namespace:\n\nx", "Namespace:", "Namespace:   ", "NAMESPACE: `microsoft.graph`.", "Namespace: a\tb c",
+            "Namespace: é x", "Namespace: x\r\ny", "Namespace:\u{301} x", "Namespace: x \u{301}y",
+        ]
+        for text in texts {
+            #expect(PageExtractor.namespaceWord(text) == Self.namespaceWordByCharacters(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func docTypeIsTrimmed() {
         #expect(extract("---\ndoc_type: \"apiPageType\" \n---\n# x\n").docType == "apiPageType")
     }
