@@ -171,7 +171,8 @@ public enum SwiftNames {
     /// Makes each name unique by appending 2, 3, ... to later duplicates (compared without
     /// backticks and case-sensitively, as Swift does).
     public static func uniqued(_ names: [String]) -> [String] {
-        // Few names, all different (the common case): nothing to change, and no hashing.
+        // All different (the common case): nothing to change; few names are compared without
+        // hashing, more (a struct's properties) through one set.
         if names.count < 2 { return names }
         let bases = names.map(bare)
         if names.count <= 16 {
