@@ -17,14 +17,7 @@ public struct UTF8Writer: ~Copyable {
         guard count > 0 else { return }
         precondition(offset + count <= buffer.count, "UTF8Writer: more bytes than the count given")
         let target = buffer.baseAddress! + offset
-        // Native strings lend their bytes as they are; others are made contiguous first.
-        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            target.initialize(from: bytes.baseAddress!, count: count)
-        }
-        if copied == nil {
-            var text = text
-            text.withUTF8 { bytes in target.initialize(from: bytes.baseAddress!, count: count) }
-        }
+        text.withUTF8Buffer { bytes in target.initialize(from: bytes.baseAddress!, count: count) }
         offset += count
     }
 

@@ -188,8 +188,7 @@ public enum SwiftNames {
         // The last counter tried per base: counters below it are taken for good (linear time for
         // many equal names).
         var counters: [String: Int] = [:]
-        return names.map { name in
-            let base = bare(name)
+        return zip(names, bases).map { name, base in
             var candidate = base
             var counter = counters[base] ?? 2
             while used.contains(candidate) { candidate = base + String(counter); counter += 1 }
