@@ -18,6 +18,8 @@ enum FileBytes {
         /// The file is larger than the limit; nothing was read.
         case tooLarge(Int)
         case unreadable
+        /// Not a regular file (a FIFO, a socket, a device): nothing was read, nothing waited for.
+        case notAFile
 
         /// The bytes read, or nil when there are none.
         var data: Data? {
@@ -34,13 +36,19 @@ enum FileBytes {
     }
 
     /// The bytes of the file at `path` (relative to the open folder `folder`, or to the working
-    /// folder), unless it is larger than `limit`.
+    /// folder), unless it is larger than `limit` or not a regular file. Opened without blocking:
+    /// opening a FIFO to read would otherwise wait for a writer, forever.
     static func load(_ path: String, relativeTo folder: Int32 = AT_FDCWD, limit: Int = Int.max) -> Outcome {
-        let fd = openat(folder, path, O_RDONLY | O_CLOEXEC)
+        let fd = openat(folder, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .unreadable }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return .unreadable }
+        guard fstat(fd, &info) == 0 else { return .unreadable }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .unreadable
+        default: return .notAFile
+        }
         let size = Int(info.st_size)
         if size > limit { return .tooLarge(size) }
         // The size may change while reading: read to the end of the file, whatever it is.

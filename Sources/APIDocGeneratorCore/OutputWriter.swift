@@ -31,10 +31,20 @@ public struct OutputWriter {
         public var isEmpty: Bool { writes.isEmpty && removals.isEmpty }
     }
 
+    /// The output folder; when the path given names a symbolic link, the folder it leads to, so
+    /// that the exchange replaces that folder and the link stays a link.
     public let output: URL
 
     public init(output: URL) {
-        self.output = output.standardizedFileURL
+        self.output = OutputWriter.followingLinks(output.standardizedFileURL)
+    }
+
+    /// `url` with its symbolic links resolved (`realpath`) when it names something that exists;
+    /// as it is otherwise (a folder still to be created, a link that leads nowhere).
+    static func followingLinks(_ url: URL) -> URL {
+        guard let resolved = realpath(url.path, nil) else { return url }
+        defer { free(resolved) }
+        return URL(fileURLWithPath: String(cString: resolved), isDirectory: true)
     }
 
     static func isGenerated(_ text: Substring) -> Bool { text.hasPrefix(SwiftRenderer.headerMarker) }
@@ -143,9 +153,17 @@ public struct OutputWriter {
             if old, !fm.fileExists(atPath: output.path) {
                 try? fm.moveItem(at: url, to: output)
             } else {
-                try? fm.removeItem(at: url)
+                OutputWriter.removeReplaced(url)
             }
         }
+    }
+
+    /// Removes a replaced output folder, made writable first (a folder without write permission
+    /// cannot be emptied). Best effort: what is left is cleared by the next run's `removeStaleStaging`.
+    static func removeReplaced(_ folder: URL) {
+        let fm = FileManager.default
+        try? fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        try? fm.removeItem(at: folder)
     }
 
     /// A plain file name: no separators, not `.` or `..`, no NUL.
@@ -164,8 +182,13 @@ public struct OutputWriter {
         let staging = stagingURL()
         try? fm.removeItem(at: staging)
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             let outputExists = fm.fileExists(atPath: output.path)
+            // A folder its owner made read-only is not replaced behind its back (the exchange
+            // needs only the parent folder's permission).
+            if outputExists, access(output.path, W_OK) != 0 {
+                throw GeneratorError.output("the folder is not writable (\(String(cString: strerror(errno))))")
+            }
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             if outputExists {
                 for name in try fm.contentsOfDirectory(atPath: output.path) where plan.writes[name] == nil && !plan.removals.contains(name) {
                     let source = output.appendingPathComponent(name)
@@ -188,19 +211,27 @@ public struct OutputWriter {
             }
             if let failure = failures.compactMap({ $0 }).first { throw GeneratorError.output(failure) }
             if outputExists {
+                // The new folder takes the old one's permissions (the exchange swaps the folders,
+                // not their modes).
+                if let mode = try? fm.attributesOfItem(atPath: output.path)[.posixPermissions] {
+                    try? fm.setAttributes([.posixPermissions: mode], ofItemAtPath: staging.path)
+                }
                 if apidocgen_exchange_paths(staging.path, output.path) != 0 {
                     // No atomic exchange here: fall back to two renames (a crash between them leaves the old folder beside).
                     let old = stagingURL(old: true)
                     try fm.moveItem(at: output, to: old)
                     try fm.moveItem(at: staging, to: output)
-                    try? fm.removeItem(at: old)
+                    OutputWriter.removeReplaced(old)
                     return
                 }
             } else {
                 try fm.moveItem(at: staging, to: output)
                 return
             }
-            try fm.removeItem(at: staging)
+            // From here the output is the new folder: the old one, now under the staging name, is
+            // only cleared away, and a failure to do so does not undo the run (the next run clears it).
+            OutputWriter.removeReplaced(staging)
+            return
         } catch {
             try? fm.removeItem(at: staging)
             throw GeneratorError.output("cannot write '\(output.lastPathComponent)': \(GeneratorError.describe(error))")

@@ -24,41 +24,76 @@ public enum PageLoader {
     public struct Input: Sendable {
         /// The folder.
         public var root: URL
-        /// How paths are shown in diagnostics and generated headers: the folder as the user gave it
+        /// How paths are shown in the model and in generated headers: the folder as the user gave it
         /// when relative (`docs`), else its last component, so no machine path leaks into output.
         public var displayRoot: String
+        /// How the folder is printed in diagnostics: as the user gave it (`/work/docs`,
+        /// `../docs`), so that a printed path opens from where apidocgen runs.
+        public var printedRoot: String
 
-        public init(root: URL, displayRoot: String) {
+        public init(root: URL, displayRoot: String, printedRoot: String? = nil) {
             self.root = root
             self.displayRoot = displayRoot
+            self.printedRoot = printedRoot ?? displayRoot
         }
 
         public init(path: String) {
             let url = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
             var display = path
             while display.hasSuffix("/") && display.count > 1 { display.removeLast() }
-            if display.hasPrefix("/") || display.hasPrefix("~") || display.contains("..") { display = url.lastPathComponent }
+            var printed: String?
+            if display.hasPrefix("/") || display.hasPrefix("~") || display.contains("..") {
+                printed = display
+                display = url.lastPathComponent
+            }
             if display.hasPrefix("./") { display.removeFirst(2) }
-            self.init(root: url, displayRoot: display)
+            self.init(root: url, displayRoot: display, printedRoot: printed)
         }
+
+        /// A diagnostic's file as printed: a page's path (`docs/api/x.md`) under `printedRoot`
+        /// instead of `displayRoot`; any other file as it is.
+        public func printed(_ file: String) -> String {
+            guard printedRoot != displayRoot, !displayRoot.isEmpty, file.hasPrefix(displayRoot) else { return file }
+            let rest = file.dropFirst(displayRoot.count)
+            guard rest.isEmpty || rest.hasPrefix("/") else { return file }
+            return printedRoot + rest
+        }
+    }
+
+    /// What lies below an input folder: its `.md` files and the folders that could not be listed.
+    public struct Listing: Sendable {
+        /// Paths relative to the input folder of every `.md` file below it, sorted.
+        public var files: [String] = []
+        /// Paths relative to the input folder of the folders below it that could not be listed
+        /// (no permission, removed while listed), sorted: their pages are missing from `files`.
+        public var unlistedFolders: [String] = []
     }
 
     /// Relative paths (from root) of every `.md` file below it, sorted.
     public static func markdownFiles(in root: URL) throws -> [String] {
+        try listing(of: root).files
+    }
+
+    /// The `.md` files below `root` and the folders below it that could not be listed; throws
+    /// when `root` itself is not a folder or cannot be listed.
+    public static func listing(of root: URL) throws -> Listing {
         guard FileBytes.isDirectory(root.path) == true else {
             throw GeneratorError.input("input folder '\(root.path)' does not exist or is not a folder")
         }
-        var files: [String] = []
-        guard walk(root.standardizedFileURL.path, relative: "", into: &files) else {
+        var listing = Listing()
+        guard walk(root.standardizedFileURL.path, relative: "", into: &listing) else {
             throw GeneratorError.input("cannot list '\(root.path)'")
         }
-        return files.sorted()
+        listing.files.sort()
+        listing.unlistedFolders.sort()
+        return listing
     }
 
     /// Adds the `.md` files under `directory` (hidden names skipped, symbolic links to folders not
-    /// followed) to `files`, as paths relative to the input folder. Plain `readdir`: listing
-    /// thousands of pages through URLs costs more than reading them.
-    static func walk(_ directory: String, relative: String, into files: inout [String]) -> Bool {
+    /// followed) to the listing, as paths relative to the input folder, and the folders below it
+    /// that cannot be opened to its unlisted ones. Plain `readdir`: listing thousands of pages
+    /// through URLs costs more than reading them. False when `directory` itself cannot be opened.
+    static func walk(_ directory: String, relative: String, into listing: inout Listing) -> Bool {
         guard let handle = opendir(directory) else { return false }
         defer { closedir(handle) }
         var folders: [String] = []
@@ -79,11 +114,13 @@ public enum PageLoader {
             if kind == UInt8(DT_DIR) {
                 folders.append(name)
             } else if name.utf8.count > 3, name.lowercased().hasSuffix(".md") {
-                files.append(path)
+                // Any other kind named `.md` (a FIFO, a socket) is listed too: reading it says why it is not read.
+                listing.files.append(path)
             }
         }
         for folder in folders {
-            _ = walk(directory + "/" + folder, relative: relative.isEmpty ? folder : relative + "/" + folder, into: &files)
+            let path = relative.isEmpty ? folder : relative + "/" + folder
+            if !walk(directory + "/" + folder, relative: path, into: &listing) { listing.unlistedFolders.append(path) }
         }
         return true
     }
@@ -102,7 +139,7 @@ public enum PageLoader {
         /// Each file's digest (of its bytes, or of why it is not read), taken by the thread that
         /// read it when the sources were read `digesting`; empty otherwise.
         var contentDigests: [StableDigest]
-        /// Diagnostics about the selection itself (too many pages).
+        /// Diagnostics about the selection itself (folders that cannot be listed, too many pages).
         public var diagnostics: [Diagnostic]
 
         /// The digest of one file's bytes, or of why it is not read.
@@ -137,8 +174,15 @@ public enum PageLoader {
     public static func read(_ input: Input, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                             maximumPages: Int = PageLoader.maximumPages, digesting: Bool = false,
                             include: (String) -> Bool = { _ in true }) throws -> Sources {
-        var files = try markdownFiles(in: input.root).filter(include)
-        var diagnostics: [Diagnostic] = []
+        let listing = try listing(of: input.root)
+        var files = listing.files.filter(include)
+        // A folder that cannot be listed hides pages the output would otherwise have: an error, so
+        // that the run writes nothing rather than an API with those types missing. (Whether
+        // `include` would have selected any of its pages cannot be known.)
+        var diagnostics = listing.unlistedFolders.map { folder in
+            Diagnostic(file: shownPath(folder, in: input), location: .init(line: 1, column: 1), severity: .error, rule: "input",
+                       message: "cannot list the folder; its pages are not read")
+        }
         if files.count > maximumPages {
             diagnostics.append(Diagnostic(file: input.displayRoot, location: .init(line: 1, column: 1), severity: .warning, rule: "limit",
                                           message: "the input has \(files.count) pages; only the first \(maximumPages) are read"))
@@ -199,6 +243,9 @@ public enum PageLoader {
                                        message: "page is \(size) bytes, over the limit of \(maximumPageBytes); it is not read"))
         case .unreadable:
             return .skipped(Diagnostic(file: shown, location: start, severity: .error, rule: "input", message: "cannot read the file"))
+        case .notAFile:
+            return .skipped(Diagnostic(file: shown, location: start, severity: .error, rule: "input",
+                                       message: "not a regular file (a FIFO, a socket or a device); it is not read"))
         }
     }
 

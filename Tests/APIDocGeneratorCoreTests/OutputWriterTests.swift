@@ -117,4 +117,50 @@ import Testing
             #expect(throws: GeneratorError.self) { try writer.plan([(name, "x")]) }
         }
     }
+
+    /// An output path that is a symbolic link to a folder: the files go into that folder, and the
+    /// link stays a link (the exchange replaces the folder it leads to, not the link).
+    @Test func aLinkedOutputFolderIsWrittenThroughTheLink() throws {
+        let folder = try TemporaryFolder()
+        let fm = FileManager.default
+        let real = folder.url.appendingPathComponent("real")
+        try fm.createDirectory(at: real, withIntermediateDirectories: true)
+        let link = folder.url.appendingPathComponent("Generated")
+        try fm.createSymbolicLink(atPath: link.path, withDestinationPath: "real")
+        try OutputWriter(output: link).apply(try OutputWriter(output: link).plan(files(["A.swift": "a"])))
+        let writer = OutputWriter(output: link)
+        try writer.apply(try writer.plan(files(["A.swift": "a2", "B.swift": "b"])))
+        #expect(try fm.destinationOfSymbolicLink(atPath: link.path) == "real")
+        #expect(try fm.contentsOfDirectory(atPath: real.path).sorted() == ["A.swift", "B.swift"])
+        #expect(try String(contentsOf: link.appendingPathComponent("A.swift"), encoding: .utf8).hasSuffix("a2"))
+        #expect(try fm.contentsOfDirectory(atPath: folder.url.path).sorted() == ["Generated", "real"])
+    }
+
+    /// An output folder its owner made read-only: a user who cannot write it gets an error and
+    /// the folder as it was; one who may write anyway (root) gets the new files in a folder that
+    /// keeps its mode, and nothing is left beside it.
+    @Test func aReadOnlyOutputFolderIsRefusedOrKeepsItsMode() throws {
+        let folder = try TemporaryFolder()
+        let fm = FileManager.default
+        let output = folder.url.appendingPathComponent("Generated")
+        let writer = OutputWriter(output: output)
+        try writer.apply(try writer.plan(files(["A.swift": "a"])))
+        try fm.setAttributes([.posixPermissions: 0o555], ofItemAtPath: output.path)
+        defer { try? fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: output.path) }
+        let plan = try writer.plan(files(["A.swift": "a2"]))
+        if getuid() == 0 {
+            try writer.apply(plan)
+            #expect(try String(contentsOf: output.appendingPathComponent("A.swift"), encoding: .utf8).hasSuffix("a2"))
+        } else {
+            #expect {
+                try writer.apply(plan)
+            } throws: { error in
+                ((error as? GeneratorError)?.description ?? "").contains("the folder is not writable")
+            }
+            #expect(try String(contentsOf: output.appendingPathComponent("A.swift"), encoding: .utf8).hasSuffix("a"))
+        }
+        let mode = try fm.attributesOfItem(atPath: output.path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o555)
+        #expect(try fm.contentsOfDirectory(atPath: folder.url.path) == ["Generated"])
+    }
 }

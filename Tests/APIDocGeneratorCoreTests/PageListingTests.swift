@@ -90,4 +90,50 @@ struct FileBytesTests {
         let notFolder = FileFolder(folder.url.appendingPathComponent("a.md").path)
         #expect(notFolder.contents("x") == nil)
     }
+
+    /// A FIFO (or socket, or device) named like a page is not read: opening a FIFO to read would
+    /// wait for a writer that never comes. The load is bounded by a watchdog that writes to the
+    /// FIFO, so that a regression fails here instead of hanging the tests.
+    @Test func aFIFONamedLikeAPageIsNotReadAndNotWaitedFor() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("# Page\n", to: "api/page.md")
+        let fifo = folder.url.appendingPathComponent("api/fifo.md").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        #expect(try PageLoader.markdownFiles(in: folder.url) == ["api/fifo.md", "api/page.md"])
+        let done = DispatchSemaphore(value: 0)
+        let result = LockedBox<(sources: PageLoader.Sources?, direct: FileBytes.Outcome?)>((nil, nil))
+        let input = PageLoader.Input(root: folder.url, displayRoot: "docs")
+        Thread {
+            let sources = try? PageLoader.read(input, workers: 1)
+            result.set((sources, FileBytes.load(fifo)))
+            done.signal()
+        }.start()
+        // Each open of the FIFO that waits gets a writer from the watchdog (two reads at most).
+        var finished = false
+        for _ in 0..<3 where !finished {
+            finished = done.wait(timeout: .now() + 20) == .success
+            if !finished {
+                Issue.record("reading the input waited on the FIFO")
+                let writer = open(fifo, O_WRONLY | O_NONBLOCK)
+                if writer >= 0 { close(writer) }
+            }
+        }
+        let sources = try #require(result.value.sources)
+        guard sources.contents.count == 2, case .skipped(let diagnostic) = sources.contents[0], case .bytes(let page) = sources.contents[1] else {
+            Issue.record("the FIFO was read, or the page was not: \(sources.contents)")
+            return
+        }
+        #expect(diagnostic.description == "docs/api/fifo.md:1:1: error: not a regular file (a FIFO, a socket or a device); it is not read [input]")
+        #expect(page == Data("# Page\n".utf8))
+        if case .notAFile = result.value.direct {} else { Issue.record("FileBytes read the FIFO") }
+    }
+}
+
+/// A value set by one thread and read by another.
+final class LockedBox<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: T
+    init(_ value: T) { stored = value }
+    func set(_ value: T) { lock.lock(); stored = value; lock.unlock() }
+    var value: T { lock.lock(); defer { lock.unlock() }; return stored }
 }

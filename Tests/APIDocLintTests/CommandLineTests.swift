@@ -54,6 +54,25 @@ struct CommandLineDiagnosticsTests {
         #expect(object?["line"] as? Int == 18)
     }
 
+    /// An input folder given by an absolute path or through `..`: diagnostics print its pages
+    /// under that path, so that they open from where apidocgen runs, and suppressions match it;
+    /// the generated files still name the pages under the folder's own name (no machine path).
+    @Test func pagesOfAFolderGivenAsAbsoluteOrParentPathArePrintedUnderThatPath() async throws {
+        let project = try Self.project()
+        let absolute = project.url.appendingPathComponent("docs").path
+        let fromAbsolute = try await Executable.apidocgen(["lint", "--input", absolute], in: project.url)
+        #expect(fromAbsolute.output.hasPrefix(absolute + "/resources/widget.md:18:11: warning: property 'owner'"), "\(fromAbsolute.output)")
+        let sub = project.url.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        let fromParent = try await Executable.apidocgen(["generate", "--input", "../docs", "--output", "../out"], in: sub)
+        #expect(fromParent.error == "../docs/resources/widget.md:18:11: warning: property 'owner' has type 'person', which links to 'person.md', a page that is not in the input; it is read as any JSON value [missing-page]\n")
+        let widget = try String(contentsOf: project.url.appendingPathComponent("out/Widget.swift"), encoding: .utf8)
+        #expect(widget.contains("docs/resources/widget.md") && !widget.contains("../docs"))
+        try Data("missing-page ../docs/resources/*.md\n".utf8).write(to: sub.appendingPathComponent(".apidocgen-suppressions"))
+        let suppressed = try await Executable.apidocgen(["lint", "--input", "../docs"], in: sub)
+        #expect(suppressed.status == 0 && !suppressed.output.contains("warning:"), "\(suppressed.output)")
+    }
+
     @Test func warningsAsErrorsFailsAndWritesNothing() async throws {
         let project = try Self.project()
         let result = try await Executable.apidocgen(["generate", "--warnings-as-errors"], in: project.url)

@@ -83,6 +83,25 @@ struct ConfigurationTests {
         #expect(settings.input.root.path == "/tmp/project/sub/docs")
         #expect(settings.input.displayRoot == "sub/docs")
         #expect(settings.output.path == "/tmp/project/x")
+        // Inside the current folder: shown and printed alike.
+        #expect(settings.input.printed("sub/docs/api/a.md") == "sub/docs/api/a.md")
+    }
+
+    /// Pages are printed in diagnostics under the folder as given; the model and the generated
+    /// files name them under its last component when the path is absolute or goes up.
+    @Test func pagesArePrintedUnderTheFolderAsGiven() {
+        let absolute = PageLoader.Input(path: "/srv/api/docs/")
+        #expect(absolute.displayRoot == "docs" && absolute.printedRoot == "/srv/api/docs")
+        #expect(absolute.printed("docs/api/a.md") == "/srv/api/docs/api/a.md")
+        #expect(absolute.printed("docs") == "/srv/api/docs")
+        #expect(absolute.printed("docsx/a.md") == "docsx/a.md")
+        #expect(absolute.printed("apidocgen.json") == "apidocgen.json")
+        let parent = PageLoader.Input(path: "../shared/docs")
+        #expect(parent.displayRoot == "docs" && parent.printed("docs/a.md") == "../shared/docs/a.md")
+        for path in ["docs", "./docs", "docs/"] {
+            let relative = PageLoader.Input(path: path)
+            #expect(relative.displayRoot == "docs" && relative.printed("docs/a.md") == "docs/a.md", "\(path)")
+        }
     }
 }
 
