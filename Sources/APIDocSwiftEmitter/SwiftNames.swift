@@ -28,9 +28,20 @@ public enum SwiftNames {
     static let longestSpecialName = keywords.union(unusable).map(\.utf8.count).max() ?? 0
 
     /// Type names the generated code or the runtime relies on; a docs type with such a name gets a suffix.
-    static let reservedTypeNames: Set<String> = [
+    static let reservedTypeNames: Set<String> = Set([
         "Swift", "Foundation", "FoundationNetworking", "APIDocRuntime", "GraphAPI", "CodingKeys", "Type", "Protocol", "Self",
         "Any", "AnyObject", "Optional", "Array", "Dictionary", "Set", "String", "Int", "Bool", "Error", "Never", "Void",
+    ]).union(runtimeTypeNames)
+
+    /// The runtime's public types (`APIDocRuntime`), which the generated module brings to its
+    /// users: a docs type of the same name would hide one of them from code that imports the
+    /// module (`GraphClient(baseURL:…)` would name the docs type), so it gets the suffix too.
+    static let runtimeTypeNames: Set<String> = [
+        "AdditionalProperties", "AnyCodingKey", "CollectionItems", "CollectionPage", "CollectionPages", "DateOnly",
+        "DateTimeOffset", "Flags", "GUID", "GraphClient", "GraphError", "GraphJSON", "GraphMiddleware", "GraphRequest",
+        "HTTPDate", "HTTPRequest", "HTTPResponse", "HTTPTransport", "HeaderMiddleware", "ISODuration", "Indirect",
+        "JSONValue", "LoggingMiddleware", "ODataQuery", "ODataReference", "ODataType", "PathComponent", "RetryAfter",
+        "RetryClock", "RetryPolicy", "TimeOfDay", "URLSessionTransport",
     ]
 
     /// Splits a raw name into words at non-alphanumerics, keeping each word's own capitals, on

@@ -167,4 +167,26 @@ struct SwiftNamesTests {
         #expect(SwiftNames.docText("  one\ntwo\r\nthree\u{2028}four  ") == "one two  three four")
         #expect(SwiftNames.docText("bell\u{7}") == "bell")
     }
+
+    /// Every public type the runtime declares at the top level of its sources is kept from docs
+    /// types, which would hide it from code that imports the generated module.
+    @Test func runtimeTypesAreReserved() throws {
+        let folder = PackagePaths.root.appendingPathComponent("Sources/APIDocRuntime")
+        let kinds: Set<Substring> = ["struct", "enum", "class", "actor", "protocol", "typealias"]
+        var names: Set<String> = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            // Top-level declarations start their line: `[@attribute ]public [final ]kind Name…`.
+            for line in text.split(separator: "\n") where line.hasPrefix("public ") || line.hasPrefix("@") {
+                let words = line.split(separator: " ").drop { $0.hasPrefix("@") || $0 == "public" || $0 == "final" }
+                guard words.count >= 2, kinds.contains(words[words.startIndex]) else { continue }
+                names.insert(String(words[words.startIndex + 1].prefix { $0.isLetter || $0.isNumber || $0 == "_" }))
+            }
+        }
+        #expect(names.contains("GraphClient") && names.contains("JSONValue") && names.count > 20)
+        for name in names.sorted() {
+            #expect(SwiftNames.typeName(name) == name + "Type", "runtime type \(name)")
+        }
+        #expect(SwiftNames.typeName("graphClient") == "GraphClientType")
+    }
 }
