@@ -51,7 +51,8 @@ enum AnnotationReader {
                   content[brace...].first == "{" else { continue }
             let origin = cursor.position(of: brace)
             do {
-                let parsed = try LenientJSON.parse(content[brace...], origin: JSONPosition(line: origin.line, column: origin.column))
+                let parsed = try LenientJSON.parse(content[brace...], origin: JSONPosition(line: origin.line, column: origin.column),
+                                                   indent: cursor.lineColumn - 1)
                 for issue in parsed.issues {
                     diagnostics.note("annotation-json", SourceLocation(line: issue.position.line, column: issue.position.column),
                                      "annotation JSON is not strict JSON: \(issue.message)")
@@ -74,9 +75,15 @@ enum AnnotationReader {
         var lineStart: String.Index
         var scanned: String.Index
 
+        /// The page column of the first byte of each line of the literal. cmark takes a
+        /// container's indentation (a list item's) off every line of the literal but keeps the
+        /// block's own (up to three spaces), and places the block after the latter.
+        let lineColumn: Int
+
         init(literal: String, blockLocation: SourceLocation) {
             self.literal = literal
             self.blockLocation = blockLocation
+            lineColumn = blockLocation.column - literal.utf8.prefix { $0 == UInt8(ascii: " ") }.count
             line = blockLocation.line
             lineStart = literal.startIndex
             scanned = literal.startIndex
@@ -91,9 +98,7 @@ enum AnnotationReader {
                 if view[scanned] == 0x0A { line += 1; lineStart = view.index(after: scanned) }
                 scanned = view.index(after: scanned)
             }
-            let offset = literal.utf8.distance(from: lineStart, to: index)
-            let column = line == blockLocation.line ? blockLocation.column + offset : offset + 1
-            return SourceLocation(line: line, column: column)
+            return SourceLocation(line: line, column: lineColumn + literal.utf8.distance(from: lineStart, to: index))
         }
     }
 }

@@ -58,7 +58,9 @@ enum ExampleReader {
         let start = body.first { $0 != " " && $0 != "\t" }
         if start == "{" || start == "[" {
             do {
-                let parsed = try LenientJSON.parse(body, origin: JSONPosition(line: bodyLocation.line, column: bodyLocation.column))
+                // cmark took the fence's indentation off every content line: it is added back.
+                let parsed = try LenientJSON.parse(body, origin: JSONPosition(line: bodyLocation.line, column: bodyLocation.column),
+                                                   indent: block.contentColumn - 1)
                 example.body = parsed.node
                 for issue in parsed.issues where issue.kind != .ellipsis {
                     diagnostics.note("example-json", SourceLocation(line: issue.position.line, column: issue.position.column),

@@ -141,6 +141,9 @@ public enum PageExtractor {
             for table in section.tables {
                 if let rows = TableReaders.properties(table, navigation: navigation, diagnostics: &diagnostics) {
                     if navigation { page.relationships.append(contentsOf: rows) } else { page.properties.append(contentsOf: rows) }
+                } else if TableReaders.lacksTypeColumn(table) {
+                    let rows = table.rows.count == 1 ? "its row is not read as a property" : "its \(table.rows.count) rows are not read as properties"
+                    diagnostics.warning("unread-table", table.location, "table under '\(section.title)' has no Type column; \(rows)")
                 }
             }
         } else if topic.utf8Contains("parameters") {
@@ -395,7 +398,7 @@ public enum PageExtractor {
                         let origin = JSONPosition(line: code.contentLine, column: code.contentColumn)
                         resource.jsonLocation = SourceLocation(line: code.contentLine, column: code.contentColumn)
                         do {
-                            resource.json = try LenientJSON.parse(code.literal, origin: origin).node
+                            resource.json = try LenientJSON.parse(code.literal, origin: origin, indent: code.contentColumn - 1).node
                         } catch {
                             diagnostics.warning("example-json", errorLocation(error) ?? SourceLocation(line: code.contentLine, column: 1),
                                                 "JSON representation does not parse, even leniently: \(errorMessage(error))")

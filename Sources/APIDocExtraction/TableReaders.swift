@@ -37,8 +37,14 @@ enum TableReaders {
             let name = propertyName(nameCell.text)
             guard !name.isEmpty else { continue }
             let typeCell = row[columns.type]
-            // Group-label rows (`**Call Handling**` with empty cells) carry no property.
-            if typeCell.text.isEmpty && (columns.description.map { row[$0].text.isEmpty } ?? true) { continue }
+            // Group-label rows (`**Call Handling**` with empty cells) carry no property; any other
+            // row without a type or a description is not read either, and says so.
+            if typeCell.text.isEmpty && (columns.description.map { row[$0].text.isEmpty } ?? true) {
+                if !isGroupLabel(nameCell.inlines) {
+                    diagnostics.warning("unread-row", nameCell.location, "row '\(name)' has no type and no description; it is not read as a property")
+                }
+                continue
+            }
             let descriptionCell = columns.description.map { row[$0] }
             let description = descriptionCell?.docText ?? ""
             // Searched for several phrases: its capitals are lowered once.
@@ -62,6 +68,23 @@ enum TableReaders {
                 location: nameCell.location, isNavigation: navigation))
         }
         return rows
+    }
+
+    /// A label over the rows after it: the whole cell in bold or italics (`**Call Handling**`).
+    static func isGroupLabel(_ inlines: [Inline]) -> Bool {
+        let content = inlines.filter { if case .text(let text) = $0 { return !text.allSatisfy(\.isWhitespace) } else { return true } }
+        guard content.count == 1 else { return false }
+        switch content[0] {
+        case .strong, .emphasis: return true
+        default: return false
+        }
+    }
+
+    /// A table with a property-name column (`Property`, `Name`, ...) but no type column: under
+    /// Properties or Relationships, rows that cannot be read as properties.
+    static func lacksTypeColumn(_ table: Table) -> Bool {
+        let headers = table.header.map(normalizedHeader)
+        return headers.contains { nameHeaders.contains($0) } && !headers.contains { $0 == "type" || $0 == "data type" || $0 == "value type" }
     }
 
     /// `id (deprecated)` -> `id`; backticks and emphasis are already gone from the plain text.

@@ -73,6 +73,9 @@ struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let count: Int
     let origin: JSONPosition
+    /// Columns before each line after the first that the text does not hold (the indentation of
+    /// the container the text was cut out of: a list item, an indented fence).
+    let indent: Int
     var index = 0
     /// Lines passed since the start of the text, and the offset where the current line starts.
     var lineIndex = 0
@@ -81,10 +84,11 @@ struct JSONParser {
     /// The line on which a non-breaking space was last reported.
     var nonBreakingSpaceLine = -1
 
-    init(bytes: UnsafeBufferPointer<UInt8>, origin: JSONPosition) {
+    init(bytes: UnsafeBufferPointer<UInt8>, origin: JSONPosition, indent: Int = 0) {
         self.bytes = bytes
         self.count = bytes.count
         self.origin = origin
+        self.indent = indent
     }
 
     // MARK: Positions
@@ -94,7 +98,7 @@ struct JSONParser {
         if lineIndex == 0 {
             return JSONPosition(line: origin.line, column: origin.column + offset)
         }
-        return JSONPosition(line: origin.line + lineIndex, column: offset - lineStart + 1)
+        return JSONPosition(line: origin.line + lineIndex, column: indent + offset - lineStart + 1)
     }
 
     var here: JSONPosition { position(index) }

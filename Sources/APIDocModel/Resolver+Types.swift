@@ -60,7 +60,12 @@ extension Resolver {
                     }
                     return found
                 }
-                warn(page, ref.location, "missing-page", "\(context()) has type '\(name)', which links to '\(link)', a page that is not in the input; it is read as any JSON value")
+                if pagesByStem[LinkTarget.stem(link)] == nil {
+                    warn(page, ref.location, "missing-page", "\(context()) has type '\(name)', which links to '\(link)', a page that is not in the input; it is read as any JSON value")
+                } else {
+                    // The page is there but yields no type (no Properties table it could read, say).
+                    warn(page, ref.location, "unknown-type", "\(context()) has type '\(name)', which links to '\(link)', a page that defines no type; it is read as any JSON value")
+                }
                 return "Edm.Untyped"
             }
             if let primitive = TypeCellParser.primitive(name) { return primitive }

@@ -10,6 +10,10 @@ public struct Resolver: Sendable {
     var types: [String: TypeDefinition] = [:]
     /// Where each type was defined (for conflict messages), by lower-cased qualified name.
     var definedAt: [String: (file: String, location: SourceLocation)] = [:]
+    /// The member names of each enum as its first definition (`definedAt`) lists them, by
+    /// lower-cased name: what a later definition is compared with (the generated enum may have
+    /// gained members from other pages since).
+    var firstEnumMembers: [String: [String]] = [:]
     /// Canonical qualified name by lower-cased qualified name.
     var canonical: [String: String] = [:]
     /// Qualified names by lower-cased simple name.
@@ -141,14 +145,14 @@ public struct Resolver: Sendable {
         let key = name.lowercased()
         if let existingName = canonical[key], var existing = types[existingName] {
             guard existing.kind == .enum else { return }
-            let old = existing.members.map(\.name)
+            let first = firstEnumMembers[key] ?? existing.members.map(\.name)
             let new = members.map(\.name)
-            if old != new {
+            if first != new {
                 let other = definedAt[key].map { "\($0.file):\($0.location.line)" } ?? "another page"
-                let added = new.filter { !old.contains($0) }
                 warn(page, location, "enum-conflict",
-                     "enum '\(Resolver.simpleName(name))' is defined here with members [\(new.joined(separator: ", "))] and at \(other) with [\(old.joined(separator: ", "))]; the generated enum has all of them")
-                for member in members where added.contains(member.name) { existing.members.append(member) }
+                     "enum '\(Resolver.simpleName(name))' is defined here with members [\(new.joined(separator: ", "))] and at \(other) with [\(first.joined(separator: ", "))]; the generated enum has all of them")
+                let merged = Set(existing.members.map(\.name))
+                existing.members.append(contentsOf: members.filter { !merged.contains($0.name) })
                 types[existingName] = existing
             }
             return
@@ -156,6 +160,7 @@ public struct Resolver: Sendable {
         var definition = TypeDefinition(name: name, kind: .enum, members: members, source: source(page, location))
         definition.flags = Resolver.isFlags(members)
         register(definition, page: page, location: location)
+        firstEnumMembers[key] = members.map(\.name)
     }
 
     /// Values 1, 2, 4, 8, ... (0 allowed for "none") with at least three members.

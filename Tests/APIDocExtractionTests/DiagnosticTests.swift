@@ -70,6 +70,37 @@ struct DiagnosticTests {
         #expect(page.diagnostics.first?.message.hasPrefix("response example body does not parse as JSON, even leniently: ") == true)
     }
 
+    /// JSON positions in annotations and fenced blocks count the indentation cmark took off their
+    /// lines: a fence or a comment indented at the top level, or inside a list item.
+    @Test func positionsInIndentedAndNestedBlocksAreColumnsOfTheFile() {
+        let page = extract("""
+            # x
+
+              <!-- {
+                "blockType": "response",, "x": 1 } -->
+              <!-- { "blockType": "response" } -->
+              ```json
+              {
+                "a": 1,,
+              }
+              ```
+
+            - item
+
+                <!-- {
+                  "blockType": "response",, "x": 1 } -->
+                <!-- { "blockType": "response",, "x": 1 } -->
+                <!-- { "blockType": "response" } -->
+                ```json
+                {
+                  "a": 1,,
+                }
+                ```
+            """)
+        let lines = page.diagnostics.filter { $0.severity == .warning }.map { "\($0.line):\($0.column) \($0.rule)" }
+        #expect(lines == ["4:29 annotation-json", "8:12 example-json", "15:31 annotation-json", "16:36 annotation-json", "20:14 example-json"])
+    }
+
     @Test func collectorKeepsOrderAndFile() {
         var collector = DiagnosticCollector(file: "a.md")
         collector.note("r1", at(1, 1), "first")

@@ -294,4 +294,33 @@ struct PageStructureTests {
         #expect(page.properties.isEmpty)
         #expect(page.diagnosticLines == ["docs/resources/x.md:5:1: warning: table has a header but no rows [empty-table]"])
     }
+
+    /// Rows and tables that cannot be read as properties say so, at the row or the table; a row
+    /// whose whole name is bold or italic is a label over the rows after it and stays quiet.
+    @Test func unreadRowsAndTablesAreReported() {
+        let page = extract("""
+            # x resource type
+
+            ## Properties
+
+            |Property|Type|Description|
+            |:---|:---|:---|
+            |**Call handling**|||
+            |id|String|The identifier.|
+            |b|
+            |*Media*| | |
+
+            ## Relationships
+
+            |Relationship|Description|
+            |:---|:---|
+            |rel|A related thing.|
+            """, path: "docs/resources/x.md")
+        #expect(page.properties.map(\.name) == ["id"])
+        #expect(page.relationships.isEmpty)
+        #expect(page.diagnosticLines == [
+            "docs/resources/x.md:9:2: warning: row 'b' has no type and no description; it is not read as a property [unread-row]",
+            "docs/resources/x.md:14:1: warning: table under 'Relationships' has no Type column; its row is not read as a property [unread-table]",
+        ])
+    }
 }

@@ -151,6 +151,24 @@ struct EnumResolutionTests {
         ])
     }
 
+    /// A page is compared with the enum's first definition, not with the members other pages
+    /// added since: a page that agrees with the first definition is quiet, whatever the order.
+    @Test func aPageThatAgreesWithTheFirstDefinitionIsQuietAfterAnotherAddedMembers() throws {
+        let call = resourceDoc("call", properties: [
+            "|state|callState|Possible values are: `incoming`, `established`, `ringing`.|",
+        ])
+        let participant = resourceDoc("participant", properties: [
+            "|state|callState|Possible values are: `incoming`, `established`.|",
+        ])
+        let (model, diagnostics) = resolve(call, participant, enums)
+        #expect(model.type(named: graph("callState"))?.members.map(\.name) == ["incoming", "established", "ringing"])
+        #expect(diagnostics.lines == [
+            call.diagnostic(at: "state|callState",
+                            "enum 'callState' is defined here with members [incoming, established, ringing] and at \(enums.source(of: "### callState values")) with [incoming, established]; the generated enum has all of them",
+                            rule: "enum-conflict"),
+        ])
+    }
+
     @Test func sameEnumInProseOnTwoPagesWithDifferentMembers() throws {
         let post = apiDoc("docs/api/application-post-calls.md", title: "Create calls", requests: ["POST /communications/calls"],
                           body: """

@@ -30,6 +30,28 @@ struct MissingPageTests {
         ])
     }
 
+    /// A link to a page that is in the input but yields no type (its table has no Type column):
+    /// the warning says so instead of calling the page missing.
+    @Test func linkToAPageThatDefinesNoTypeSaysSo() throws {
+        let call = resourceDoc("call", properties: ["|config|[mediaConfig](mediaconfig.md)|How media is handled.|"])
+        let mediaConfig = Doc("docs/resources/mediaconfig.md", """
+            # mediaConfig resource type
+
+            ## Properties
+
+            |Property|Description|
+            |:---|:---|
+            |mode|How media flows.|
+            """)
+        let (model, diagnostics) = resolve(call, mediaConfig)
+        #expect(model.property(graph("call"), "config")?.type == "Edm.Untyped")
+        #expect(diagnostics.lines == [
+            call.diagnostic(at: "[mediaConfig](",
+                            "property 'config' has type 'mediaConfig', which links to 'mediaconfig.md', a page that defines no type; it is read as any JSON value",
+                            rule: "unknown-type"),
+        ])
+    }
+
     @Test func missingPageInARelationshipTable() throws {
         let call = resourceDoc("call", properties: ["|subject|String|S.|"],
                                relationships: ["|participants|[participant](participant.md) collection|Who takes part.|"])
