@@ -70,7 +70,6 @@ enum AnnotationReader {
     /// the previous one (a block of many comments is read in linear time).
     struct PositionCursor {
         let literal: String
-        let blockLocation: SourceLocation
         var line: Int
         var lineStart: String.Index
         var scanned: String.Index
@@ -82,7 +81,6 @@ enum AnnotationReader {
 
         init(literal: String, blockLocation: SourceLocation) {
             self.literal = literal
-            self.blockLocation = blockLocation
             lineColumn = blockLocation.column - literal.utf8.prefix { $0 == UInt8(ascii: " ") }.count
             line = blockLocation.line
             lineStart = literal.startIndex

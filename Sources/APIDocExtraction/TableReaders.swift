@@ -20,7 +20,7 @@ enum TableReaders {
     static func propertyColumns(_ table: Table) -> (name: Int, type: Int, description: Int?, required: Int?)? {
         let headers = table.header.map(normalizedHeader)
         guard let name = headers.firstIndex(where: { nameHeaders.contains($0) }),
-              let type = headers.firstIndex(where: { $0 == "type" || $0 == "data type" || $0 == "value type" }), type != name else { return nil }
+              let type = headers.firstIndex(where: isTypeHeader), type != name else { return nil }
         let description = headers.firstIndex { $0.hasPrefix("description") } ?? (headers.count > 2 ? headers.count - 1 : nil)
         let required = headers.firstIndex { $0.hasPrefix("required") }
         return (name, type, description == type ? nil : description, required)
@@ -84,7 +84,12 @@ enum TableReaders {
     /// Properties or Relationships, rows that cannot be read as properties.
     static func lacksTypeColumn(_ table: Table) -> Bool {
         let headers = table.header.map(normalizedHeader)
-        return headers.contains { nameHeaders.contains($0) } && !headers.contains { $0 == "type" || $0 == "data type" || $0 == "value type" }
+        return headers.contains { nameHeaders.contains($0) } && !headers.contains(where: isTypeHeader)
+    }
+
+    /// A normalized header that names the type column.
+    static func isTypeHeader(_ header: String) -> Bool {
+        header == "type" || header == "data type" || header == "value type"
     }
 
     /// `id (deprecated)` -> `id`; backticks and emphasis are already gone from the plain text.

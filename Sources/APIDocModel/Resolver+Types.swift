@@ -55,12 +55,12 @@ extension Resolver {
                     return found
                 }
                 if let found = lookupName(name, namespace: page.namespace) {
-                    if pagesByStem[LinkTarget.stem(link)] == nil {
+                    if !hasPage(linkedBy: link) {
                         warn(page, ref.location, "missing-page", "\(context()) links to '\(link)', a page that is not in the input; resolved by name to '\(found)'")
                     }
                     return found
                 }
-                if pagesByStem[LinkTarget.stem(link)] == nil {
+                if !hasPage(linkedBy: link) {
                     warn(page, ref.location, "missing-page", "\(context()) has type '\(name)', which links to '\(link)', a page that is not in the input; it is read as any JSON value")
                 } else {
                     // The page is there but yields no type (no Properties table it could read, say).
@@ -142,7 +142,7 @@ extension Resolver {
             if let found = lookupLink(link, name: LinkTarget.stem(link)), found != name, types[found]?.kind != .enum {
                 return found
             }
-            if pagesByStem[LinkTarget.stem(link)] == nil {
+            if !hasPage(linkedBy: link) {
                 warn(page, page.titleLocation, "missing-page", "'\(name)' inherits from '\(link)', a page that is not in the input; the type has no base")
             }
         }

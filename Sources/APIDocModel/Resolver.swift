@@ -120,6 +120,9 @@ public struct Resolver: Sendable {
 
     func source(_ page: Page, _ location: SourceLocation) -> String { "\(page.path):\(location.line)" }
 
+    /// Whether the page a link leads to is in the input (whatever it defines).
+    func hasPage(linkedBy link: String) -> Bool { pagesByStem[LinkTarget.stem(link)] != nil }
+
     mutating func warn(_ page: Page, _ location: SourceLocation, _ rule: String, _ message: String) {
         diagnostics.append(Diagnostic(file: page.path, location: location, severity: .warning, rule: rule, message: message))
     }

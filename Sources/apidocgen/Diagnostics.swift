@@ -40,9 +40,7 @@ struct DiagnosticsReport {
     init(_ diagnostics: [Diagnostic], options: DiagnosticsOptions, settings: Settings, evaluated: (String) -> Bool = { _ in true }) throws {
         // Pages printed under the input folder as the user gave it (suppressions match that too).
         var all = diagnostics
-        if settings.input.printedRoot != settings.input.displayRoot {
-            for index in all.indices { all[index].file = settings.input.printed(all[index].file) }
-        }
+        for index in all.indices { all[index].file = settings.input.printed(all[index].file) }
         if let suppressions = try runOrExit({ try Suppressions.load(path: options.suppressions ?? settings.suppressions) }) {
             all = suppressions.apply(to: all, evaluated: evaluated)
         }
